@@ -1,0 +1,67 @@
+# ACR membership assistant. `make run` to talk to it, `make test` to check it.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+PYTHON    := $(VENV)/bin/python
+RASA      := $(VENV)/bin/rasa
+MODEL     := models/acr-assistant.tar.gz
+SPACY_DIR := build/spacy-acr
+WIDGET    := webchat/node_modules/rasa-webchat/lib/index.js
+
+# Quiet TensorFlow and warnings, no telemetry (there is no network to send it to).
+export TF_CPP_MIN_LOG_LEVEL := 3
+export PYTHONWARNINGS := ignore
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help setup train run shell test validate unit stories bench quote clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
+
+setup: $(VENV)/.installed $(SPACY_DIR)/meta.json $(WIDGET)  ## Python 3.10 venv, spaCy pipeline, web widget
+
+$(VENV)/.installed: requirements.txt requirements.lock
+	@test -x $(PYTHON) || "$$(scripts/find_python310.sh)" -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip==24.2
+	$(PYTHON) -m pip install --quiet -r requirements.txt -c requirements.lock
+	@touch $@
+
+$(SPACY_DIR)/meta.json: $(VENV)/.installed nlp/*.py nlp/vocabulary.yml
+	$(PYTHON) -m nlp.build $(SPACY_DIR)
+
+$(WIDGET): webchat/package.json webchat/package-lock.json
+	cd webchat && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+train: setup  ## train the model when config, domain, data or vocabulary changed (FORCE=1 always)
+	@FORCE=$(FORCE) scripts/train.sh $(MODEL)
+
+run: train  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080/
+	@$(PYTHON) -m channels.credentials build/credentials.yml
+	@$(VENV)/bin/honcho --no-colour -f Procfile start
+
+shell: train  ## chat on the command line (actions server runs behind it)
+	@scripts/shell.sh $(MODEL)
+
+test: train validate unit stories  ## everything CI checks
+
+validate: setup  ## rasa data validate, failing on any warning (scripts/validate_data.py)
+	$(PYTHON) scripts/validate_data.py
+
+unit: train  ## pytest: engine, actions, NLU, live servers, channels
+	$(PYTHON) -m pytest
+
+stories: train  ## rasa test on the test stories, failing on any wrong prediction
+	$(RASA) test core --model $(MODEL) --stories tests/stories --out build/results --fail-on-prediction-errors
+
+bench: train  ## speed and answer accuracy, against a stock `rasa init` assistant
+	$(PYTHON) -m bench
+
+quote: setup  ## a membership quote: make quote PROFILE='{"profession":"physician",...}'
+	@echo '$(PROFILE)' | $(PYTHON) -m membership explain
+
+clean:  ## remove models, build output and the virtual environment
+	rm -rf $(VENV) build models .rasa webchat/node_modules

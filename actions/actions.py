@@ -1,0 +1,123 @@
+"""Custom actions: thin adapters between Rasa and the pure modules beside them."""
+from datetime import date
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+import membership
+from actions import followups, suggestions, topics
+from actions.profile import profile_from_slots, still_missing
+from actions.rendering import render_quote
+from actions.understanding import answer_to_question, profile_updates
+from nlp.vocabulary import code_for
+
+
+def message_updates(tracker: Tracker) -> Dict[str, Any]:
+    """Profile facts stated in the latest message, and yes/no answers to the last question."""
+    message = tracker.latest_message
+    asked = tracker.get_slot("requested_slot")
+    updates = profile_updates(message.get("text") or "", message.get("entities", []), date.today(), asked)
+    intent = (message.get("intent") or {}).get("name")
+    return {**answer_to_question(asked or "", intent), **updates}
+
+
+class ValidateProfileForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_profile_form"
+
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> List[EventType]:
+        return [SlotSet(field, value) for field, value in message_updates(tracker).items()]
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> List[EventType]:
+        # Extraction already normalised the values; none is dropped for not being asked.
+        return [SlotSet(field, value) for field, value in tracker.slots_to_validate().items()]
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        return still_missing(profile_from_slots(tracker.slots))
+
+
+class ActionQuote(Action):
+    """Answers from the membership engine; a what-if is answered without keeping the change."""
+
+    def name(self) -> Text:
+        return "action_quote"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        profile = profile_from_slots(tracker.slots)
+        if tracker.get_intent_of_latest_message() == "what_if":
+            profile.update(message_updates(tracker))
+        try:
+            dispatcher.utter_message(text=render_quote(membership.quote(profile)))
+        except membership.InvalidProfile as problem:
+            dispatcher.utter_message(text=f"I couldn't work that out: {problem}. You can say \"start over\".")
+        return []
+
+
+class ActionTellMore(Action):
+    def name(self) -> Text:
+        return "action_tell_more"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        topic = topics.last_answered_topic(tracker.events)
+        more = (topics.topic_metadata(domain, topic) or {}).get("more") if topic else None
+        if more:
+            dispatcher.utter_message(text=more)
+        else:
+            dispatcher.utter_message(response="utter_what_can_you_do")
+        return []
+
+
+class ActionAnswerFollowup(Action):
+    def name(self) -> Text:
+        return "action_answer_followup"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        message = tracker.latest_message
+        topic = followups.followup_topic(
+            domain,
+            topics.last_answered_topic(tracker.events),
+            followups.aspect_of(message.get("text") or ""),
+            followups.category_of(message.get("entities", []), code_for),
+        )
+        dispatcher.utter_message(response=topics.response_name(topic) if topic else "utter_ask_rephrase")
+        return []
+
+
+class ActionAnswerTopic(Action):
+    """Answers the topic a suggestion button named (only a known topic is answered)."""
+
+    def name(self) -> Text:
+        return "action_answer_topic"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        topic = next(tracker.get_latest_entity_values("topic"), None)
+        known = topic in topics.all_topics(domain)
+        dispatcher.utter_message(response=topics.response_name(topic) if known else "utter_ask_rephrase")
+        return []
+
+
+class ActionDidYouMean(Action):
+    """Suggests the closest topics; after a second miss in a row, says it does not know."""
+
+    def name(self) -> Text:
+        return "action_did_you_mean"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        candidates = suggestions.suggested_topics(tracker.latest_message, domain)
+        if suggestions.missed_before(tracker.events, self.name()) or not candidates:
+            dispatcher.utter_message(response="utter_dont_know")
+        else:
+            buttons = [suggestions.topic_button(domain, topic) for topic in candidates]
+            dispatcher.utter_message(text="I'm not sure I understood. Did you mean:", buttons=buttons)
+        return []

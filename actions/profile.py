@@ -1,0 +1,26 @@
+"""The visitor's profile as the membership engine reads it, kept in Rasa slots."""
+from datetime import date
+from typing import Any, Dict, List, Mapping, Optional
+
+import membership
+
+PROFILE_FIELDS = (
+    "profession", "stage", "specialty", "certifications", "country", "service",
+    "completed_residency", "medical_school_years", "previously_member_in_practice",
+    "good_standing", "dues_paid_for_year", "training_completed_on", "retired_on",
+    "retirement_notified_on", "dues_year",
+)
+
+
+def profile_from_slots(slots: Mapping[str, Any], today: Optional[date] = None) -> Dict[str, Any]:
+    profile = {field: slots.get(field) for field in PROFILE_FIELDS if slots.get(field) is not None}
+    profile["as_of"] = (today or date.today()).isoformat()
+    return profile
+
+
+def still_missing(profile: Dict[str, Any]) -> List[str]:
+    """Profile fields the engine needs before it can answer, most important first."""
+    try:
+        return [field for field in membership.quote(profile)["missing"] if field in PROFILE_FIELDS]
+    except membership.InvalidProfile:
+        return []

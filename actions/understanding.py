@@ -1,0 +1,179 @@
+"""What a visitor's message says about them, as membership engine fields.
+
+Entities come from the spaCy entity ruler (codes via nlp.vocabulary); dates are read
+with dateparser relative to today, and given a role by the words just before them.
+Pure functions: no Rasa import.
+"""
+import re
+from datetime import date
+from typing import Any, Dict, Iterable, List, Optional
+
+import dateparser
+
+from nlp.vocabulary import code_for
+
+Entity = Dict[str, Any]
+Updates = Dict[str, Any]
+
+SINGLE_VALUE_FIELDS = ("profession", "stage", "specialty", "service", "country")
+DATE_FIELDS = ("training_completed_on", "retired_on", "retirement_notified_on", "dues_year")
+
+# The word before a date tells what the date is.
+DATE_ROLES = [
+    ("retirement_notified_on", r"(told|tell|notif|inform|let (you|acr|them) know|contact|email|call)\w*"),
+    ("retired_on", r"retir\w*|stopped practi[cs]ing"),
+    ("training_completed_on", r"(finish|complet|graduat|end|done|wrap)\w*"),
+    ("dues_year", r"\bfor\b|\bin\b.*\bdues\b|\bdues\b|\bpay\b|\bowe\b"),
+]
+RELATIVE_YEARS = {"next year": 1, "this year": 0, "last year": -1}
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+# Phrases whose meaning is a fact that no single entity carries.
+FACT_PATTERNS = [
+    (r"\b(not|never( been)?|no longer|isn't|aren't|am not|i'm not)\s+(board[- ])?certified|\buncertified\b"
+     r"|\bno (board )?certification\b|\bwithout (any |a )?(board )?certification\b", {"certifications": []}),
+    (r"\bnot in good standing\b|\bdisciplin|\blicen[cs]e (was )?(suspended|revoked)", {"good_standing": False}),
+    (r"\bin good standing\b", {"good_standing": True}),
+    (r"\b(completed|finished|done with) (my |a |an )?(radiology )?residency\b", {"completed_residency": True}),
+    (r"\b(was|used to be|have been) an? (acr )?member\b", {"previously_member_in_practice": True}),
+    (r"\b(never been|never was|not been) an? (acr )?member\b", {"previously_member_in_practice": False}),
+    (r"\b(already )?paid (my |the |this year's )?(dues|membership)\b", {"dues_paid_for_year": True}),
+    (r"\b(haven't|have not|didn't|did not|not yet) paid\b", {"dues_paid_for_year": False}),
+    (r"\bnot in the service\b|\bno service\b|\bnot (military|in the military)\b|\bcivilian\b", {"service": "none"}),
+    (r"\bnot practi[cs]ing radiology\b|\bnot a radiologist\b", {"specialty": "other"}),
+]
+
+# Professions that say which specialty they are in.
+SPECIALTY_OF_PHRASE = {
+    r"radiologist": "radiology",
+    r"radiation oncologist|rad ?onc": "radiation_oncology",
+    r"nuclear medicine (physician|doctor)": "nuclear_medicine",
+    r"physicist": "medical_physics",
+    r"cardiologist|surgeon|internist|pediatrician|family physician|general practitioner|\bgp\b": "other",
+}
+
+
+def parse_date(text: str, today: date) -> Optional[date]:
+    settings = {"RELATIVE_BASE": _as_datetime(today), "PREFER_DAY_OF_MONTH": "first",
+                "PREFER_DATES_FROM": "past", "DATE_ORDER": "MDY"}
+    cleaned = re.sub(r"^(in|last|since|this)\s+(?=may\b)", "", text.strip(), flags=re.I)
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _as_datetime(day: date):
+    from datetime import datetime
+    return datetime(day.year, day.month, day.day)
+
+
+def _role_of_date(text: str, start: int, default: str) -> str:
+    before = text[max(0, start - 40):start].lower()
+    matches = [(m.end(), role) for role, pattern in DATE_ROLES for m in re.finditer(pattern, before)]
+    return max(matches)[1] if matches else default
+
+
+def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str]) -> Updates:
+    """A year alone is the dues year unless the words before it say otherwise."""
+    value = str(entity.get("value", "")).strip()
+    lowered = value.lower()
+    year = int(value) if re.fullmatch(r"(19|20)\d\d", value) else None
+    if lowered in RELATIVE_YEARS:
+        year = today.year + RELATIVE_YEARS[lowered]
+    if year is not None:
+        role = _role_of_date(text, entity.get("start", 0), default=expected if expected in DATE_FIELDS else "dues_year")
+        return {role: year if role == "dues_year" else date(year, 1, 1).isoformat()}
+    parsed = parse_date(value, today)
+    if not parsed:
+        return {}
+    default = expected if expected in DATE_FIELDS else "training_completed_on"
+    role = _role_of_date(text, entity.get("start", 0), default=default)
+    return {role: parsed.year if role == "dues_year" else parsed.isoformat()}
+
+
+def _is_negated(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(not|no|without|never|n't)\b[\w\s-]{0,12}$", text[max(0, start - 20):start].lower()))
+
+
+def _school_years(value: str) -> Optional[int]:
+    match = re.search(r"\d+|" + "|".join(NUMBERS), value.lower())
+    if not match:
+        return None
+    word = match.group(0)
+    return int(word) if word.isdigit() else NUMBERS[word]
+
+
+def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected: Optional[str]) -> Updates:
+    updates: Updates = {}
+    boards: List[str] = []
+    for entity in entities:
+        label, value = entity.get("entity"), str(entity.get("value", ""))
+        if label == "date":
+            updates.update(_date_updates(text, entity, today, expected))
+        elif label == "school_years":
+            updates["medical_school_years"] = _school_years(value)
+        elif label == "board" and code_for(label, value):
+            if not _is_negated(text, entity.get("start", 0)):
+                boards.append(code_for(label, value))
+            updates.setdefault("certifications", [])
+        elif label in SINGLE_VALUE_FIELDS and code_for(label, value):
+            updates[label] = code_for(label, value)
+    if boards:
+        updates["certifications"] = sorted(set(boards))
+    return updates
+
+
+def _pattern_updates(text: str) -> Updates:
+    lowered = text.lower()
+    updates: Updates = {}
+    for pattern, facts in FACT_PATTERNS:
+        if re.search(pattern, lowered) and not set(facts) & set(updates):
+            updates.update(facts)
+    for pattern, specialty in SPECIALTY_OF_PHRASE.items():
+        if re.search(pattern, lowered):
+            updates.setdefault("specialty", specialty)
+            break
+    return updates
+
+
+def _implied(updates: Updates) -> Updates:
+    """Facts that follow from others: a medical student is a student, a resident a physician."""
+    implied: Updates = {}
+    if updates.get("profession") == "medical_student":
+        implied["stage"] = "student"
+    if updates.get("stage") in ("resident", "fellow", "awaiting_residency") and "profession" not in updates:
+        implied["profession"] = "medical_physicist" if updates.get("specialty") == "medical_physics" else "physician"
+    if updates.get("stage") == "student" and "profession" not in updates:
+        implied["profession"] = "medical_student"
+    if updates.get("profession") == "medical_physicist":
+        implied["specialty"] = "medical_physics"
+    return {key: value for key, value in implied.items() if key not in updates}
+
+
+def _school_years_answer(text: str) -> Updates:
+    """A reply to "how long is your medical school program?"."""
+    years = _school_years(text)
+    if years is None:
+        return {}
+    return {"medical_school_years": years - 1 if re.search(r"fewer|less|under|shorter", text.lower()) else years}
+
+
+def profile_updates(text: str, entities: Iterable[Entity], today: date, expected: Optional[str] = None) -> Updates:
+    """Engine fields the message states, e.g. {"stage": "resident", "country": "CA"}.
+    `expected` is the field the assistant just asked about, if any."""
+    updates = _school_years_answer(text) if expected == "medical_school_years" else {}
+    updates.update(_pattern_updates(text))
+    updates.update(_entity_updates(text, entities, today, expected))
+    updates.update(_implied(updates))
+    return {key: value for key, value in updates.items() if value is not None}
+
+
+def answer_to_question(field: str, intent: Optional[str]) -> Updates:
+    """A plain yes or no answering the question about `field`."""
+    yes_no_fields = ("completed_residency", "previously_member_in_practice", "good_standing", "dues_paid_for_year")
+    if field in yes_no_fields and intent in ("affirm", "deny"):
+        return {field: intent == "affirm"}
+    if field == "service" and intent == "deny":
+        return {"service": "none"}
+    if field == "certifications" and intent == "deny":
+        return {"certifications": []}
+    return {}

@@ -1,0 +1,30 @@
+"""ACR membership eligibility and dues engine (plain Python, no Rasa).
+
+``quote(profile)`` answers one visitor's question; the dues amounts come only from the
+schedule files in ``membership/schedule/<year>.yml``.
+"""
+
+from .categories import Category
+from .profile import InvalidProfile, Profile
+from .quote import quote
+from .schedule import (
+    Schedule,
+    ScheduleError,
+    ScheduleNotFound,
+    all_published_amounts,
+    available_years,
+    load_schedule,
+)
+
+__all__ = [
+    "Category",
+    "InvalidProfile",
+    "Profile",
+    "Schedule",
+    "ScheduleError",
+    "ScheduleNotFound",
+    "all_published_amounts",
+    "available_years",
+    "load_schedule",
+    "quote",
+]

@@ -1,0 +1,49 @@
+"""Entity ruler patterns: the vocabulary's phrases plus dates and school lengths."""
+from typing import Dict, List
+
+from nlp.vocabulary import is_case_sensitive, vocabulary
+
+MONTHS = ["january", "february", "march", "april", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+          "sep", "sept", "oct", "nov", "dec"]
+YEAR = {"TEXT": {"REGEX": r"^(19|20)\d\d$"}}
+NUMBER = {"LIKE_NUM": True}
+UNITS = {"LOWER": {"IN": ["year", "years", "month", "months", "yr", "yrs"]}}
+SCHOOL = {"LOWER": {"IN": ["school", "program", "programme", "degree", "course", "curriculum"]}}
+
+DATE_PATTERNS = [
+    [{"LOWER": {"IN": MONTHS}}, {"ORTH": ",", "OP": "?"}, {**YEAR, "OP": "?"}],
+    # "may" alone is a verb; as a month it comes with a year or after in/last/since
+    [{"LOWER": "may"}, YEAR],
+    [{"LOWER": {"IN": ["in", "last", "since", "this", "next"]}}, {"LOWER": "may"}],
+    [{"LOWER": {"IN": ["last", "this", "next"]}}, {"LOWER": {"IN": MONTHS + ["year", "month"]}}],
+    [NUMBER, UNITS, {"LOWER": "ago"}],
+    [{"LOWER": {"IN": ["a", "an"]}}, UNITS, {"LOWER": "ago"}],
+    [YEAR],
+    [{"TEXT": {"REGEX": r"^\d{4}-\d{2}-\d{2}$"}}],
+    [{"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/\d{2,4}$"}}],
+    [{"LOWER": {"IN": ["today", "yesterday"]}}],
+]
+
+SCHOOL_YEARS_PATTERNS = [
+    [NUMBER, {"ORTH": "-", "OP": "?"}, UNITS, {"LOWER": {"IN": ["medical", "med"]}, "OP": "?"}, SCHOOL],
+    [NUMBER, UNITS, {"LOWER": {"IN": ["of", "in"]}}, {"LOWER": {"IN": ["medical", "med"]}}, SCHOOL],
+]
+
+
+def vocabulary_patterns() -> List[Dict]:
+    patterns = []
+    for label, codes in vocabulary().items():
+        for code, phrases in codes.items():
+            for phrase in map(str, phrases):
+                pattern = [{"ORTH": phrase}] if is_case_sensitive(phrase) else phrase
+                patterns.append({"label": label, "pattern": pattern, "id": code})
+    return patterns
+
+
+def all_patterns() -> List[Dict]:
+    return (
+        vocabulary_patterns()
+        + [{"label": "date", "pattern": pattern} for pattern in DATE_PATTERNS]
+        + [{"label": "school_years", "pattern": pattern} for pattern in SCHOOL_YEARS_PATTERNS]
+    )

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Trains the model into a fixed file, only when what it is trained from changed
+# (config, domain, training data, the language pipeline); FORCE=1 always trains.
+set -euo pipefail
+model="${1:-models/acr-assistant.tar.gz}"
+fingerprint_file="${model%.tar.gz}.fingerprint"
+
+fingerprint="$(find config.yml domain data nlp -type f \( -name '*.yml' -o -name '*.py' \) -print0 \
+  | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+
+if [[ -z "${FORCE:-}" && -f "$model" && "$(cat "$fingerprint_file" 2>/dev/null)" == "$fingerprint" ]]; then
+  echo "Model is up to date: $model"
+  exit 0
+fi
+
+mkdir -p "$(dirname "$model")"
+.venv/bin/rasa train --config config.yml --domain domain --data data \
+  --out "$(dirname "$model")" --fixed-model-name "$(basename "$model" .tar.gz)"
+echo "$fingerprint" > "$fingerprint_file"

@@ -1,0 +1,129 @@
+"""Start the action server and the Rasa server on free loopback ports, with their own
+conversation store, and stop them again. Used by the end-to-end tests and `make bench`.
+
+    with running_assistant() as assistant:
+        assistant.say("alice", "who can join?")
+"""
+import contextlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+MODEL = ROOT / "models" / "acr-assistant.tar.gz"
+QUIET = {"TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONWARNINGS": "ignore", "RASA_TELEMETRY_ENABLED": "false",
+         "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def post_json(url: str, body, timeout: float = 30.0):
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return response.status, json.loads(response.read() or b"null")
+
+
+def wait_until(check, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError, urllib.error.URLError, ValueError):
+            if check():
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"{what} did not come up within {timeout:.0f} s")
+
+
+@dataclass
+class RunningAssistant:
+    rasa_url: str
+    actions_url: str
+    workdir: Path
+    processes: List[subprocess.Popen] = field(default_factory=list)
+
+    @property
+    def rest_url(self) -> str:
+        return f"{self.rasa_url}/webhooks/rest/webhook"
+
+    def say(self, sender: str, message: str, timeout: float = 30.0) -> List[Dict]:
+        """The bot's replies to one message over the REST channel."""
+        status, replies = post_json(self.rest_url, {"sender": sender, "message": message}, timeout)
+        assert status == 200, status
+        return replies
+
+    def text(self, sender: str, message: str) -> str:
+        return "\n".join(reply.get("text", "") for reply in self.say(sender, message))
+
+    def stop_actions(self) -> None:
+        self._stop(self.processes[0])
+
+    @staticmethod
+    def _stop(process: subprocess.Popen) -> None:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _write_config(workdir: Path, actions_port: int, extra_channels: Optional[Dict]) -> Dict[str, Path]:
+    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+    endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{actions_port}/webhook"
+    endpoints["tracker_store"]["db"] = str(workdir / "conversations.db")
+    credentials = yaml.safe_load((ROOT / "credentials.yml").read_text())
+    credentials.update(extra_channels or {})
+    paths = {"endpoints": workdir / "endpoints.yml", "credentials": workdir / "credentials.yml"}
+    paths["endpoints"].write_text(yaml.safe_dump(endpoints))
+    paths["credentials"].write_text(yaml.safe_dump(credentials))
+    return paths
+
+
+def start_actions(port: int, log: Path, env: Dict[str, str]) -> subprocess.Popen:
+    command = [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)
+
+
+@contextlib.contextmanager
+def running_assistant(model: Path = MODEL, extra_channels: Optional[Dict] = None,
+                      env: Optional[Dict[str, str]] = None, startup_timeout: float = 120.0) -> Iterator[RunningAssistant]:
+    """Both servers, ready to answer; stopped (and their store removed) on exit."""
+    workdir = Path(tempfile.mkdtemp(prefix="acr-assistant-"))
+    rasa_port, actions_port = free_port(), free_port()
+    paths = _write_config(workdir, actions_port, extra_channels)
+    process_env = {**os.environ, **QUIET, **(env or {})}
+    assistant = RunningAssistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir)
+    rasa_command = [str(VENV_BIN / "rasa"), "run", "--model", str(model), "--port", str(rasa_port),
+                    "--interface", "127.0.0.1", "--endpoints", str(paths["endpoints"]),
+                    "--credentials", str(paths["credentials"])]
+    try:
+        assistant.processes.append(start_actions(actions_port, workdir / "actions.log", process_env))
+        assistant.processes.append(subprocess.Popen(
+            rasa_command, cwd=ROOT, env=process_env,
+            stdout=(workdir / "rasa.log").open("ab"), stderr=subprocess.STDOUT))
+        wait_until(lambda: urllib.request.urlopen(f"{assistant.actions_url}/health").status == 200,
+                   startup_timeout, "the action server")
+        wait_until(lambda: urllib.request.urlopen(f"{assistant.rasa_url}/").status == 200,
+                   startup_timeout, "the Rasa server")
+        wait_until(lambda: post_json(assistant.rest_url, {"sender": "warm-up", "message": "hello"})[0] == 200,
+                   startup_timeout, "the REST channel")
+        yield assistant
+    finally:
+        for process in reversed(assistant.processes):
+            RunningAssistant._stop(process)
