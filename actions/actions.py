@@ -15,13 +15,16 @@ from actions.understanding import answer_to_question, profile_updates
 from nlp.vocabulary import code_for
 
 
+def latest_intent(tracker: Tracker) -> Text:
+    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
 def message_updates(tracker: Tracker) -> Dict[str, Any]:
     """Profile facts stated in the latest message, and yes/no answers to the last question."""
     message = tracker.latest_message
     asked = tracker.get_slot("requested_slot")
     updates = profile_updates(message.get("text") or "", message.get("entities", []), date.today(), asked)
-    intent = (message.get("intent") or {}).get("name")
-    return {**answer_to_question(asked or "", intent), **updates}
+    return {**answer_to_question(asked or "", latest_intent(tracker)), **updates}
 
 
 class ValidateProfileForm(FormValidationAction):
@@ -51,7 +54,7 @@ class ActionQuote(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         profile = profile_from_slots(tracker.slots)
-        if tracker.get_intent_of_latest_message() == "what_if":
+        if latest_intent(tracker) == "what_if":
             profile.update(message_updates(tracker))
         try:
             dispatcher.utter_message(text=render_quote(membership.quote(profile)))

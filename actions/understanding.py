@@ -5,7 +5,7 @@ with dateparser relative to today, and given a role by the words just before the
 Pure functions: no Rasa import.
 """
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Dict, Iterable, List, Optional
 
 import dateparser
@@ -56,13 +56,13 @@ SPECIALTY_OF_PHRASE = {
 def parse_date(text: str, today: date) -> Optional[date]:
     settings = {"RELATIVE_BASE": _as_datetime(today), "PREFER_DAY_OF_MONTH": "first",
                 "PREFER_DATES_FROM": "past", "DATE_ORDER": "MDY"}
-    cleaned = re.sub(r"^(in|last|since|this)\s+(?=may\b)", "", text.strip(), flags=re.I)
+    # "last February" is the most recent February: dateparser reads the bare month that way
+    cleaned = re.sub(r"^(in|last|since|this)\s+(?!year|month)", "", text.strip(), flags=re.I)
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
 
-def _as_datetime(day: date):
-    from datetime import datetime
+def _as_datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
@@ -135,9 +135,15 @@ def _pattern_updates(text: str) -> Updates:
     return updates
 
 
-def _implied(updates: Updates) -> Updates:
+# Someone who calls themselves a radiologist (and names no other stage) is practising.
+PRACTISING = r"\b(radiologist|neuroradiologist|radiation oncologist|attending|consultant)s?\b"
+
+
+def _implied(updates: Updates, text: str) -> Updates:
     """Facts that follow from others: a medical student is a student, a resident a physician."""
     implied: Updates = {}
+    if re.search(PRACTISING, text.lower()):
+        implied["stage"] = "in_practice"
     if updates.get("profession") == "medical_student":
         implied["stage"] = "student"
     if updates.get("stage") in ("resident", "fellow", "awaiting_residency") and "profession" not in updates:
@@ -163,7 +169,7 @@ def profile_updates(text: str, entities: Iterable[Entity], today: date, expected
     updates = _school_years_answer(text) if expected == "medical_school_years" else {}
     updates.update(_pattern_updates(text))
     updates.update(_entity_updates(text, entities, today, expected))
-    updates.update(_implied(updates))
+    updates.update(_implied(updates, text))
     return {key: value for key, value in updates.items() if value is not None}
 
 

@@ -1,5 +1,5 @@
-"""Rasa's REST channel with a guard: a malformed request gets a 400 with a reason
-instead of Rasa's 500, and an overlong message gets a polite reply."""
+"""Rasa's REST channel, guarded: a malformed request gets a 400 with a reason (Rasa
+answers 500), and messages pass through the public-channel policy."""
 import json
 from typing import Any, Optional
 
@@ -8,11 +8,7 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-MAX_MESSAGE_CHARS = 2000
-TOO_LONG_REPLY = (
-    f"That message is too long for me (the limit is {MAX_MESSAGE_CHARS} characters). "
-    "Could you ask your question in a sentence or two?"
-)
+from channels.policy import OnNewMessage, guarded
 
 
 def body_problem(body: Any) -> Optional[str]:
@@ -21,8 +17,9 @@ def body_problem(body: Any) -> Optional[str]:
         return "the body must be a JSON object"
     if not isinstance(body.get("message"), str):
         return "'message' must be a string"
-    if not isinstance(body.get("sender", "default"), str) or not body.get("sender", "default").strip():
-        return "'sender' must be a non-empty string"
+    sender = body.get("sender", "default")
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > 200:
+        return "'sender' must be a non-empty string of at most 200 characters"
     return None
 
 
@@ -38,20 +35,16 @@ class GuardedRestInput(RestInput):
     def name(cls) -> str:
         return "rest"
 
-    def blueprint(self, on_new_message) -> Blueprint:
-        blueprint = super().blueprint(on_new_message)
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        blueprint = super().blueprint(guarded(on_new_message))
 
         @blueprint.middleware("request")
-        async def guard(request: Request) -> Optional[HTTPResponse]:
+        async def refuse_malformed(request: Request) -> Optional[HTTPResponse]:
             if request.method != "POST" or not request.path.endswith("/webhook"):
                 return None
-            body = _json_body(request)
-            problem = body_problem(body)
+            problem = body_problem(_json_body(request))
             if problem:
                 return HTTPResponse(json.dumps({"error": problem}), status=400, content_type="application/json")
-            if len(body["message"]) > MAX_MESSAGE_CHARS:
-                reply = [{"recipient_id": body.get("sender", "default"), "text": TOO_LONG_REPLY}]
-                return HTTPResponse(json.dumps(reply), content_type="application/json")
             return None
 
         return blueprint

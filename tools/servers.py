@@ -51,11 +51,33 @@ def wait_until(check, timeout: float, what: str) -> None:
 
 
 @dataclass
+class Server:
+    """One server process that can be stopped and started again with the same command."""
+    command: List[str]
+    log: Path
+    env: Dict[str, str]
+    process: Optional[subprocess.Popen] = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env,
+                                        stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+@dataclass
 class RunningAssistant:
     rasa_url: str
     actions_url: str
     workdir: Path
-    processes: List[subprocess.Popen] = field(default_factory=list)
+    actions: Server
+    rasa: Server
 
     @property
     def rest_url(self) -> str:
@@ -70,17 +92,19 @@ class RunningAssistant:
     def text(self, sender: str, message: str) -> str:
         return "\n".join(reply.get("text", "") for reply in self.say(sender, message))
 
-    def stop_actions(self) -> None:
-        self._stop(self.processes[0])
+    def start(self, timeout: float = 120.0) -> None:
+        """Start whichever server is not running and wait until both answer."""
+        for server in (self.actions, self.rasa):
+            if not server.process or server.process.poll() is not None:
+                server.start()
+        wait_until(lambda: urllib.request.urlopen(f"{self.actions_url}/health").status == 200,
+                   timeout, "the action server")
+        wait_until(lambda: post_json(self.rest_url, {"sender": "warm-up", "message": "hello"})[0] == 200,
+                   timeout, "the Rasa server")
 
-    @staticmethod
-    def _stop(process: subprocess.Popen) -> None:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    def stop(self) -> None:
+        self.rasa.stop()
+        self.actions.stop()
 
 
 def _write_config(workdir: Path, actions_port: int, extra_channels: Optional[Dict]) -> Dict[str, Path]:
@@ -95,35 +119,27 @@ def _write_config(workdir: Path, actions_port: int, extra_channels: Optional[Dic
     return paths
 
 
-def start_actions(port: int, log: Path, env: Dict[str, str]) -> subprocess.Popen:
-    command = [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)
+def actions_command(port: int) -> List[str]:
+    return [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
 
 
 @contextlib.contextmanager
 def running_assistant(model: Path = MODEL, extra_channels: Optional[Dict] = None,
                       env: Optional[Dict[str, str]] = None, startup_timeout: float = 120.0) -> Iterator[RunningAssistant]:
-    """Both servers, ready to answer; stopped (and their store removed) on exit."""
+    """Both servers, ready to answer; stopped on exit."""
     workdir = Path(tempfile.mkdtemp(prefix="acr-assistant-"))
     rasa_port, actions_port = free_port(), free_port()
     paths = _write_config(workdir, actions_port, extra_channels)
     process_env = {**os.environ, **QUIET, **(env or {})}
-    assistant = RunningAssistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir)
     rasa_command = [str(VENV_BIN / "rasa"), "run", "--model", str(model), "--port", str(rasa_port),
                     "--interface", "127.0.0.1", "--endpoints", str(paths["endpoints"]),
                     "--credentials", str(paths["credentials"])]
+    assistant = RunningAssistant(
+        f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir,
+        actions=Server(actions_command(actions_port), workdir / "actions.log", process_env),
+        rasa=Server(rasa_command, workdir / "rasa.log", process_env))
     try:
-        assistant.processes.append(start_actions(actions_port, workdir / "actions.log", process_env))
-        assistant.processes.append(subprocess.Popen(
-            rasa_command, cwd=ROOT, env=process_env,
-            stdout=(workdir / "rasa.log").open("ab"), stderr=subprocess.STDOUT))
-        wait_until(lambda: urllib.request.urlopen(f"{assistant.actions_url}/health").status == 200,
-                   startup_timeout, "the action server")
-        wait_until(lambda: urllib.request.urlopen(f"{assistant.rasa_url}/").status == 200,
-                   startup_timeout, "the Rasa server")
-        wait_until(lambda: post_json(assistant.rest_url, {"sender": "warm-up", "message": "hello"})[0] == 200,
-                   startup_timeout, "the REST channel")
+        assistant.start(startup_timeout)
         yield assistant
     finally:
-        for process in reversed(assistant.processes):
-            RunningAssistant._stop(process)
+        assistant.stop()

@@ -1,0 +1,91 @@
+"""The action classes run as the action server runs them: a rasa_sdk Tracker in,
+events and messages out."""
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.actions import (ActionAnswerTopic, ActionDidYouMean, ActionQuote, ActionTellMore,
+                             ValidateProfileForm)
+from actions.profile import PROFILE_FIELDS
+
+
+def tracker(text="", intent="inform", entities=(), slots=None, events=(), parse_extra=None):
+    all_slots = {field: None for field in PROFILE_FIELDS}
+    all_slots.update({"requested_slot": None, **(slots or {})})
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": list(entities),
+               **(parse_extra or {})}
+    return Tracker("visitor", all_slots, message, list(events), False, None, {}, "action_listen")
+
+
+def run(action, tracker_, domain):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker_, domain))
+    return dispatcher.messages, events
+
+
+def test_the_form_fills_what_a_message_says_and_asks_for_the_next_fact(domain, entities_of):
+    text = "I'm a radiologist in Ohio"
+    messages, events = run(ValidateProfileForm(), tracker(text, "ask_personal", entities_of(text)), domain)
+    slots = {event["name"]: event["value"] for event in events if event["event"] == "slot"}
+    assert slots["country"] == "US" and slots["profession"] == "physician"
+    assert slots["requested_slot"] == "certifications"
+
+
+def test_the_form_is_done_when_the_engine_has_all_it_needs(domain, entities_of):
+    text = "I'm a resident in Canada, what do I pay?"
+    _, events = run(ValidateProfileForm(), tracker(text, "ask_personal", entities_of(text)), domain)
+    assert SlotSet("requested_slot", None) in events
+
+
+def test_a_yes_answers_the_question_asked(domain):
+    asked = {"requested_slot": "dues_paid_for_year", "stage": "retired", "retired_on": "2026-01-10",
+             "retirement_notified_on": "2026-02-02"}
+    _, events = run(ValidateProfileForm(), tracker("yes", "affirm", slots=asked), domain)
+    assert SlotSet("dues_paid_for_year", True) in events
+
+
+def test_the_quote_states_the_category_and_the_engines_figure(domain):
+    slots = {"profession": "physician", "stage": "in_practice", "country": "US", "certifications": ["ABR"],
+             "service": "veterans_affairs"}
+    messages, events = run(ActionQuote(), tracker("what do I pay", "ask_personal", slots=slots), domain)
+    assert "General member" in messages[0]["text"]
+    assert "$482.50" in messages[0]["text"]
+    assert events == []
+
+
+def test_a_what_if_does_not_change_the_profile(domain, entities_of):
+    slots = {"profession": "physician", "stage": "in_practice", "country": "US", "certifications": ["ABR"]}
+    text = "and if I were on active duty?"
+    messages, events = run(ActionQuote(), tracker(text, "what_if", entities_of(text), slots=slots), domain)
+    assert "$482.50" in messages[0]["text"]
+    assert events == []
+
+
+def test_tell_more_expands_the_last_answer(domain):
+    events = [{"event": "bot", "metadata": {"utter_action": "utter_faq/mit_cost"}}]
+    messages, _ = run(ActionTellMore(), tracker("tell me more", "tell_more", events=events), domain)
+    assert messages[0]["text"] == domain["responses"]["utter_faq/mit_cost"][0]["metadata"]["more"]
+
+
+@pytest.mark.parametrize("topic, response", [("general_cost", "utter_faq/general_cost"),
+                                             ("<script>", "utter_ask_rephrase")])
+def test_a_suggestion_button_answers_only_known_topics(domain, topic, response):
+    entities = [{"entity": "topic", "value": topic}]
+    messages, _ = run(ActionAnswerTopic(), tracker("/choose_topic", "choose_topic", entities), domain)
+    assert messages[0]["response"] == response
+
+
+def test_did_you_mean_offers_buttons_then_admits_it_does_not_know(domain):
+    ranking = {"response_selector": {"faq": {"ranking": [
+        {"intent_response_key": "faq/general_cost", "confidence": 0.3},
+        {"intent_response_key": "faq/retired_dues", "confidence": 0.25}]}}}
+    first, _ = run(ActionDidYouMean(), tracker("dues thing", "nlu_fallback", parse_extra=ranking,
+                                               events=[{"event": "user"}]), domain)
+    assert [button["payload"] for button in first[0]["buttons"]] == [
+        '/choose_topic{"topic": "general_cost"}', '/choose_topic{"topic": "retired_dues"}']
+    missed = [{"event": "user"}, {"event": "action", "name": "action_did_you_mean"}, {"event": "user"}]
+    second, _ = run(ActionDidYouMean(), tracker("hmm", "nlu_fallback", parse_extra=ranking, events=missed), domain)
+    assert second[0]["response"] == "utter_dont_know"

@@ -1,0 +1,59 @@
+"""FAQ topic metadata, follow-ups in context and 'did you mean' suggestions."""
+import json
+
+import pytest
+
+from actions import followups, suggestions, topics
+from nlp.vocabulary import code_for
+
+
+def test_every_topic_has_complete_metadata(domain):
+    assert len(topics.all_topics(domain)) >= 30
+    for topic in topics.all_topics(domain):
+        metadata = topics.topic_metadata(domain, topic)
+        text = domain["responses"][topics.response_name(topic)][0]["text"].lower()
+        assert metadata["title"] and metadata["more"] and metadata["categories"] and metadata["aspect"], topic
+        assert all(fact.lower() in text for fact in metadata["key_facts"]), topic
+
+
+@pytest.mark.parametrize("last, text, expected", [
+    ("mit_cost", "and for international members?", "international_dues"),
+    ("general_eligibility", "how much is that?", "general_cost"),
+    ("international_vs_general", "what about retired?", "retired_rights"),
+    ("associate_eligibility", "and how much does it cost", "associate_cost"),
+    ("general_cost", "what about allied health?", "allied_health_cost"),
+])
+def test_a_follow_up_keeps_what_it_leaves_out(domain, entities_of, last, text, expected):
+    category = followups.category_of(entities_of(text), code_for)
+    assert followups.followup_topic(domain, last, followups.aspect_of(text), category) == expected
+
+
+def test_a_follow_up_without_context_finds_nothing(domain):
+    assert followups.followup_topic(domain, None, "cost", None) is None
+
+
+def test_last_answered_topic_reads_the_bot_turns():
+    events = [{"event": "bot", "metadata": {"utter_action": "utter_faq/mit_cost"}},
+              {"event": "user", "text": "ok"}, {"event": "bot", "metadata": {"utter_action": "utter_greet"}}]
+    assert topics.last_answered_topic(events) == "mit_cost"
+    assert topics.last_answered_topic([]) is None
+
+
+def test_suggestions_are_known_topics_from_the_ranking(domain):
+    parse_data = {"response_selector": {"faq": {"ranking": [
+        {"intent_response_key": "faq/general_cost", "confidence": 0.4},
+        {"intent_response_key": "faq/not_a_topic", "confidence": 0.3},
+        {"intent_response_key": "faq/mit_cost", "confidence": 0.2},
+        {"intent_response_key": "faq/benefits", "confidence": 0.01}]}}}
+    assert suggestions.suggested_topics(parse_data, domain) == ["general_cost", "mit_cost"]
+    button = suggestions.topic_button(domain, "mit_cost")
+    assert json.loads(button["payload"][len("/choose_topic"):]) == {"topic": "mit_cost"}
+
+
+def test_a_second_miss_in_a_row_is_noticed():
+    first_miss = [{"event": "user"}, {"event": "action", "name": "action_did_you_mean"}, {"event": "user"}]
+    answered_between = [{"event": "user"}, {"event": "action", "name": "action_did_you_mean"},
+                        {"event": "user"}, {"event": "action", "name": "utter_faq"}, {"event": "user"}]
+    assert suggestions.missed_before(first_miss, "action_did_you_mean")
+    assert not suggestions.missed_before(answered_between, "action_did_you_mean")
+    assert not suggestions.missed_before([{"event": "user"}], "action_did_you_mean")

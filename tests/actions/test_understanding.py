@@ -1,0 +1,68 @@
+"""From a visitor's words to engine fields, through the real spaCy pipeline."""
+import pytest
+
+from actions.understanding import answer_to_question, parse_date, profile_updates
+from tests.actions.conftest import TODAY
+
+CASES = [
+    ("I'm a resident in Canada, what do I pay?",
+     {"stage": "resident", "country": "CA", "profession": "physician"}),
+    ("I'm an ECFMG-certified graduate in Egypt waiting to match, can I join and what does it cost?",
+     {"certifications": ["ECFMG"], "country": "EG", "stage": "awaiting_residency", "profession": "physician"}),
+    ("I finished fellowship in June 2025, what do I pay for 2026?",
+     {"training_completed_on": "2025-06-01", "dues_year": 2026, "profession": "physician"}),
+    ("I retired in January and told you in February, do I get a refund?",
+     {"stage": "retired", "retired_on": "2026-01-01", "retirement_notified_on": "2026-02-01"}),
+    ("I'm a radiologist in Ohio, not ABR certified",
+     {"country": "US", "certifications": [], "specialty": "radiology", "stage": "in_practice"}),
+    ("im a canadian radiologist, frcpc, army",
+     {"country": "CA", "certifications": ["RCPSC"], "service": "active_duty_military"}),
+    ("I went to a 6-year medical school in India", {"medical_school_years": 6, "country": "IN"}),
+    ("med student in germany", {"profession": "medical_student", "stage": "student", "country": "DE"}),
+    ("what about next year?", {"dues_year": 2027}),
+    ("I'm an RRA with ARRT in Ohio and I work for the VA",
+     {"profession": "radiologist_assistant", "certifications": ["ARRT"], "country": "US",
+      "service": "veterans_affairs"}),
+    ("I'm a physicist without ABR certification in Texas",
+     {"profession": "medical_physicist", "certifications": [], "country": "US", "specialty": "medical_physics"}),
+    ("British radiology fellow", {"country": "GB", "stage": "fellow"}),
+    ("may I join?", {}),
+    ("can you help us?", {}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[case[0][:40] for case in CASES])
+def test_reads_the_facts_a_visitor_states(text, expected, entities_of):
+    updates = profile_updates(text, entities_of(text), TODAY)
+    assert {key: updates.get(key) for key in expected} == expected
+    if not expected:
+        assert updates == {}
+
+
+def test_a_date_answers_the_question_just_asked(entities_of):
+    text = "February 2026"
+    updates = profile_updates(text, entities_of(text), TODAY, expected="retirement_notified_on")
+    assert updates == {"retirement_notified_on": "2026-02-01"}
+
+
+@pytest.mark.parametrize("reply, years", [("4 years or more", 4), ("fewer than 4 years", 3), ("six", 6)])
+def test_school_length_answers(reply, years, entities_of):
+    updates = profile_updates(reply, entities_of(reply), TODAY, expected="medical_school_years")
+    assert updates["medical_school_years"] == years
+
+
+@pytest.mark.parametrize("field, intent, expected", [
+    ("dues_paid_for_year", "affirm", {"dues_paid_for_year": True}),
+    ("good_standing", "deny", {"good_standing": False}),
+    ("service", "deny", {"service": "none"}),
+    ("certifications", "deny", {"certifications": []}),
+    ("country", "affirm", {}),
+])
+def test_yes_and_no_answer_the_question_asked(field, intent, expected):
+    assert answer_to_question(field, intent) == expected
+
+
+def test_relative_dates_count_back_from_today():
+    assert parse_date("two years ago", TODAY).year == 2024
+    assert parse_date("last February", TODAY).isoformat() == "2026-02-01"
+    assert parse_date("not a date", TODAY) is None

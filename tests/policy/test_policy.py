@@ -1,0 +1,68 @@
+"""The public-channel policy on its own."""
+import asyncio
+
+import pytest
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from channels.policy import (EMPTY_REPLY, MAX_MESSAGE_CHARS, TOO_FAST_REPLY, TOO_LONG_REPLY, SenderRateLimit,
+                             as_plain_words, clean_text, guarded)
+from channels.rest import body_problem
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('/inform{"country":"US"}', 'inform{"country":"US"}'),
+    ("/restart", "restart"),
+    ('/choose_topic{"topic": "general_cost"}', '/choose_topic{"topic": "general_cost"}'),
+    ('/choose_topic{"topic": "x"}{"country": "US"}', 'choose_topic{"topic": "x"}{"country": "US"}'),
+    ("who can join?", "who can join?"),
+])
+def test_only_the_suggestion_payload_is_a_command(text, expected):
+    assert as_plain_words(text) == expected
+
+
+def test_clean_text_drops_control_characters_and_lone_surrogates():
+    assert clean_text("a\x00b\x07c\nd") == "ab" + "c\nd"
+    assert clean_text("x\ud800y") == "x\ufffdy"
+    assert clean_text("héllo 👋 مرحبا") == "héllo 👋 مرحبا"
+
+
+def test_rate_limit_counts_each_sender_in_its_window():
+    now = [0.0]
+    limit = SenderRateLimit(limit=2, window=10, clock=lambda: now[0])
+    assert limit.allows("a") and limit.allows("a") and not limit.allows("a")
+    assert limit.allows("b")
+    now[0] = 10.0
+    assert limit.allows("a")
+
+
+def _handle(text, sender="visitor", rate_limit=None):
+    received, output = [], CollectingOutputChannel()
+
+    async def assistant(message):
+        received.append(message.text)
+
+    asyncio.run(guarded(assistant, rate_limit)(UserMessage(text, output, sender)))
+    return received, [message["text"] for message in output.messages]
+
+
+@pytest.mark.parametrize("text, reply", [("", EMPTY_REPLY), ("  \n\t ", EMPTY_REPLY),
+                                         ("x" * (MAX_MESSAGE_CHARS + 1), TOO_LONG_REPLY)])
+def test_empty_and_overlong_messages_get_a_friendly_reply(text, reply):
+    assert _handle(text) == ([], [reply])
+
+
+def test_too_many_messages_get_asked_to_slow_down():
+    limit = SenderRateLimit(limit=1, window=60)
+    assert _handle("hi", rate_limit=limit) == (["hi"], [])
+    assert _handle("hi again", rate_limit=limit) == ([], [TOO_FAST_REPLY])
+
+
+@pytest.mark.parametrize("body, problem", [
+    (None, "the body must be a JSON object"), ([], "the body must be a JSON object"),
+    ({"sender": "a"}, "'message' must be a string"), ({"message": 5}, "'message' must be a string"),
+    ({"message": "hi", "sender": ""}, "'sender' must be a non-empty string of at most 200 characters"),
+    ({"message": "hi", "sender": ["x"]}, "'sender' must be a non-empty string of at most 200 characters"),
+    ({"message": "hi", "sender": "a"}, None), ({"message": "hi"}, None),
+])
+def test_rest_bodies_that_cannot_be_messages(body, problem):
+    assert body_problem(body) == problem
