@@ -16,7 +16,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup train run shell test validate unit stories bench quote clean
+.PHONY: help setup train run shell test validate unit browser stories content-check bench quote clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -46,16 +46,22 @@ run: train  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080
 shell: train  ## chat on the command line (actions server runs behind it)
 	@scripts/shell.sh $(MODEL)
 
-test: train validate unit stories  ## everything CI checks
+test: train validate content-check unit stories  ## everything CI checks
 
 validate: setup  ## rasa data validate, failing on any warning (scripts/validate_data.py)
 	$(PYTHON) scripts/validate_data.py
 
-unit: train  ## pytest: engine, actions, NLU, live servers, channels
+unit: train browser  ## pytest: engine, actions, NLU, live servers, channels
 	$(PYTHON) -m pytest
+
+browser:  ## Chromium for the web widget test (apt-get installs it when missing)
+	@scripts/ensure_chromium.sh
 
 stories: train  ## rasa test on the test stories, failing on any wrong prediction
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out build/results --fail-on-prediction-errors
+
+content-check: setup  ## answers, examples, tests and dues figures staff edit are complete and sourced
+	$(PYTHON) -m tools.content_check
 
 bench: train  ## speed and answer accuracy, against a stock `rasa init` assistant
 	$(PYTHON) -m bench

@@ -3,7 +3,7 @@ from datetime import date
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -11,8 +11,13 @@ import membership
 from actions import followups, suggestions, topics
 from actions.profile import profile_from_slots, still_missing
 from actions.rendering import render_quote
-from actions.understanding import answer_to_question, profile_updates
+from actions.understanding import answer_to_question, earlier_updates, profile_updates
 from nlp.vocabulary import code_for
+
+
+# Messages that ask something else: the form lets other rules answer them, then resumes.
+QUESTION_INTENTS = {"faq", "followup", "tell_more", "greet", "goodbye", "thank", "bot_challenge",
+                    "what_can_you_do", "out_of_scope", "choose_topic"}
 
 
 def latest_intent(tracker: Tracker) -> Text:
@@ -33,7 +38,13 @@ class ValidateProfileForm(FormValidationAction):
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:
-        return [SlotSet(field, value) for field, value in message_updates(tracker).items()]
+        asked = tracker.get_slot("requested_slot")
+        updates = message_updates(tracker)
+        if latest_intent(tracker) in QUESTION_INTENTS and asked not in updates:
+            return []  # a question in the middle: other rules answer it, then the form asks again
+        if not asked:  # starting: what the visitor said about themselves before counts too
+            updates = {**earlier_updates(tracker.events[:-1], date.today()), **updates}
+        return [SlotSet(field, value) for field, value in updates.items()]
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:
@@ -46,18 +57,21 @@ class ValidateProfileForm(FormValidationAction):
 
 
 class ActionQuote(Action):
-    """Answers from the membership engine; a what-if is answered without keeping the change."""
+    """Answers from the membership engine. A what-if is answered without keeping the
+    change, unless facts are still missing: then they are kept and the form asks on."""
 
     def name(self) -> Text:
         return "action_quote"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        profile = profile_from_slots(tracker.slots)
-        if latest_intent(tracker) == "what_if":
-            profile.update(message_updates(tracker))
+        hypothetical = latest_intent(tracker) == "what_if"
+        updates = message_updates(tracker) if hypothetical else {}
+        profile = {**profile_from_slots(tracker.slots), **updates}
+        if still_missing(profile):
+            return [SlotSet(field, value) for field, value in updates.items()] + [FollowupAction("profile_form")]
         try:
-            dispatcher.utter_message(text=render_quote(membership.quote(profile)))
+            dispatcher.utter_message(text=render_quote(membership.quote(profile), hypothetical))
         except membership.InvalidProfile as problem:
             dispatcher.utter_message(text=f"I couldn't work that out: {problem}. You can say \"start over\".")
         return []

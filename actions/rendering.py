@@ -47,12 +47,14 @@ def _office_line(quote: Dict[str, Any]) -> str:
     return f"Elective office: you {office} hold it. Board of Chancellors: you {board} serve on it."
 
 
-def render_quote(quote: Dict[str, Any]) -> str:
+def render_quote(quote: Dict[str, Any], hypothetical: bool = False) -> str:
     """Category, dues, status change, refund and office rights, each with its reasons."""
     category = CATEGORY_NAMES.get(quote.get("category"))
+    opening = "If that were so: " if hypothetical else ""
     if not quote.get("eligible") or not category:
-        return "\n".join(["From what you've told me, you're not eligible for ACR membership.", *_because(quote)])
-    lines = [f"You'd be: {category}.", _dues_line(quote), _status_line(quote), _refund_line(quote),
+        return "\n".join([f"{opening}From what you've told me, you're not eligible for ACR membership.",
+                          *_because(quote)])
+    lines = [f"{opening}You'd be: {category}.", _dues_line(quote), _status_line(quote), _refund_line(quote),
              _office_line(quote), *_because(quote)]
     return "\n".join(line for line in lines if line)
 

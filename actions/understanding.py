@@ -15,14 +15,15 @@ from nlp.vocabulary import code_for
 Entity = Dict[str, Any]
 Updates = Dict[str, Any]
 
+FIRST_PERSON = re.compile(r"\b(i|i'm|im|i am|i've|ive|i was|my|me)\b", re.IGNORECASE)
 SINGLE_VALUE_FIELDS = ("profession", "stage", "specialty", "service", "country")
 DATE_FIELDS = ("training_completed_on", "retired_on", "retirement_notified_on", "dues_year")
 
 # The word before a date tells what the date is.
 DATE_ROLES = [
-    ("retirement_notified_on", r"(told|tell|notif|inform|let (you|acr|them) know|contact|email|call)\w*"),
-    ("retired_on", r"retir\w*|stopped practi[cs]ing"),
-    ("training_completed_on", r"(finish|complet|graduat|end|done|wrap)\w*"),
+    ("retirement_notified_on", r"\b(told|tell|notif|inform|let (you|acr|them) know|contact|email|call)\w*"),
+    ("retired_on", r"\bretir\w*|\bstopped practi[cs]ing"),
+    ("training_completed_on", r"\b(finish|complet|graduat|ended|ends|ending|done|wrap)\w*"),
     ("dues_year", r"\bfor\b|\bin\b.*\bdues\b|\bdues\b|\bpay\b|\bowe\b"),
 ]
 RELATIVE_YEARS = {"next year": 1, "this year": 0, "last year": -1}
@@ -30,14 +31,19 @@ NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 
 # Phrases whose meaning is a fact that no single entity carries.
 FACT_PATTERNS = [
-    (r"\b(not|never( been)?|no longer|isn't|aren't|am not|i'm not)\s+(board[- ])?certified|\buncertified\b"
-     r"|\bno (board )?certification\b|\bwithout (any |a )?(board )?certification\b", {"certifications": []}),
+    (r"\b(not|never|no longer|isn't|aren't|wasn't)\b[\w\s]{0,14}\b(board[- ])?certified|\buncertified\b"
+     r"|\bno (board )?certification\b|\bwithout (any |a )?(board )?certification\b"
+     r"|\b(don't|do not|doesn't|does not) have (any |a )?(board )?certification", {"certifications": []}),
+    # Training that is over: the stage named is the one finished, not the current one.
+    (r"\b(completed|finished|done with|graduated from|out of) (my |a |an |the )?(radiology |rad )?"
+     r"(residency|fellowship|training)\b", {"completed_residency": True, "stage": "in_practice"}),
+    (r"\b(apply|applying|applied|waiting|hoping|trying) (to|for|into) (match (into |for )?)?(a |the )?"
+     r"(us |u\.s\. |american )?(radiology |radiologic |rad )?(residency|match)\b", {"stage": "awaiting_residency"}),
     (r"\bnot in good standing\b|\bdisciplin|\blicen[cs]e (was )?(suspended|revoked)", {"good_standing": False}),
     (r"\bin good standing\b", {"good_standing": True}),
-    (r"\b(completed|finished|done with) (my |a |an )?(radiology )?residency\b", {"completed_residency": True}),
     (r"\b(was|used to be|have been) an? (acr )?member\b", {"previously_member_in_practice": True}),
     (r"\b(never been|never was|not been) an? (acr )?member\b", {"previously_member_in_practice": False}),
-    (r"\b(already )?paid (my |the |this year's )?(dues|membership)\b", {"dues_paid_for_year": True}),
+    (r"\b(already )?paid (my |the |this year's |our )?((19|20)\d\d )?(dues|membership)\b", {"dues_paid_for_year": True}),
     (r"\b(haven't|have not|didn't|did not|not yet) paid\b", {"dues_paid_for_year": False}),
     (r"\bnot in the service\b|\bno service\b|\bnot (military|in the military)\b|\bcivilian\b", {"service": "none"}),
     (r"\bnot practi[cs]ing radiology\b|\bnot a radiologist\b", {"specialty": "other"}),
@@ -91,7 +97,8 @@ def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str
 
 
 def _is_negated(text: str, start: int) -> bool:
-    return bool(re.search(r"\b(not|no|without|never|n't)\b[\w\s-]{0,12}$", text[max(0, start - 20):start].lower()))
+    before = text[max(0, start - 24):start].lower()
+    return bool(re.search(r"(\bnot|\bno|\bwithout|\bnever|n't)\b[\w\s-]{0,16}$", before))
 
 
 def _school_years(value: str) -> Optional[int]:
@@ -108,7 +115,9 @@ def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected
     for entity in entities:
         label, value = entity.get("entity"), str(entity.get("value", ""))
         if label == "date":
-            updates.update(_date_updates(text, entity, today, expected))
+            # the first date given a role keeps it: "in May 2026" is not also "2026"
+            for field, value in _date_updates(text, entity, today, expected).items():
+                updates.setdefault(field, value)
         elif label == "school_years":
             updates["medical_school_years"] = _school_years(value)
         elif label == "board" and code_for(label, value):
@@ -122,17 +131,19 @@ def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected
     return updates
 
 
-def _pattern_updates(text: str) -> Updates:
+def _fact_updates(text: str) -> Updates:
     lowered = text.lower()
     updates: Updates = {}
     for pattern, facts in FACT_PATTERNS:
         if re.search(pattern, lowered) and not set(facts) & set(updates):
             updates.update(facts)
-    for pattern, specialty in SPECIALTY_OF_PHRASE.items():
-        if re.search(pattern, lowered):
-            updates.setdefault("specialty", specialty)
-            break
     return updates
+
+
+def _specialty_updates(text: str) -> Updates:
+    lowered = text.lower()
+    specialty = next((value for pattern, value in SPECIALTY_OF_PHRASE.items() if re.search(pattern, lowered)), None)
+    return {"specialty": specialty} if specialty else {}
 
 
 # Someone who calls themselves a radiologist (and names no other stage) is practising.
@@ -144,9 +155,11 @@ def _implied(updates: Updates, text: str) -> Updates:
     implied: Updates = {}
     if re.search(PRACTISING, text.lower()):
         implied["stage"] = "in_practice"
+        implied["profession"] = "physician"
     if updates.get("profession") == "medical_student":
         implied["stage"] = "student"
-    if updates.get("stage") in ("resident", "fellow", "awaiting_residency") and "profession" not in updates:
+    in_or_after_training = updates.get("stage") in ("resident", "fellow", "awaiting_residency")
+    if (in_or_after_training or updates.get("completed_residency")) and "profession" not in updates:
         implied["profession"] = "medical_physicist" if updates.get("specialty") == "medical_physics" else "physician"
     if updates.get("stage") == "student" and "profession" not in updates:
         implied["profession"] = "medical_student"
@@ -165,10 +178,13 @@ def _school_years_answer(text: str) -> Updates:
 
 def profile_updates(text: str, entities: Iterable[Entity], today: date, expected: Optional[str] = None) -> Updates:
     """Engine fields the message states, e.g. {"stage": "resident", "country": "CA"}.
-    `expected` is the field the assistant just asked about, if any."""
+    `expected` is the field the assistant just asked about, if any. Phrases read in
+    context win over single words ("finished my residency" is not a resident)."""
     updates = _school_years_answer(text) if expected == "medical_school_years" else {}
-    updates.update(_pattern_updates(text))
     updates.update(_entity_updates(text, entities, today, expected))
+    updates.update(_fact_updates(text))
+    for field, value in _specialty_updates(text).items():
+        updates.setdefault(field, value)
     updates.update(_implied(updates, text))
     return {key: value for key, value in updates.items() if value is not None}
 
@@ -183,3 +199,23 @@ def answer_to_question(field: str, intent: Optional[str]) -> Updates:
     if field == "certifications" and intent == "deny":
         return {"certifications": []}
     return {}
+
+
+def _about_the_visitor(intent: Optional[str], text: str) -> bool:
+    return intent in ("inform", "ask_personal") or (intent != "what_if" and bool(FIRST_PERSON.search(text)))
+
+
+def earlier_updates(events: Iterable[Dict[str, Any]], today: date) -> Updates:
+    """Facts the visitor gave about themselves in earlier messages since the last "start
+    over" ("IMG here, waiting to match" before asking "which category am I?"). A later
+    message corrects an earlier one; what-if questions and third-person questions
+    ("can a radiologist from Germany join?") are not about the visitor."""
+    events = list(events)
+    restarts = [index for index, event in enumerate(events) if event.get("event") == "restart"]
+    updates: Updates = {}
+    for event in events[(restarts[-1] + 1) if restarts else 0:]:
+        parse_data = event.get("parse_data") or {}
+        text = event.get("text") or ""
+        if event.get("event") == "user" and _about_the_visitor((parse_data.get("intent") or {}).get("name"), text):
+            updates.update(profile_updates(text, parse_data.get("entities", []), today))
+    return updates

@@ -118,7 +118,7 @@ def price(basis: DuesBasis, schedule: Optional[Schedule], rules: Schedule, dues_
     """
     if basis.figure is None:
         return Price(None, None, basis.note, basis.reasons, ())
-    figure = schedule.figure(basis.figure) if schedule else None
+    figure = schedule.figure(basis.figure) if schedule else _free_by_rule(basis.figure, rules)
     base = figure.amount if figure else None
     reasons = basis.reasons
     if base is not None:
@@ -131,6 +131,15 @@ def price(basis: DuesBasis, schedule: Optional[Schedule], rules: Schedule, dues_
         (rules.rules.service_discount.source.citation(),) if discount else ()
     )
     return Price(amount, discount, note, reasons + discount_reasons, sources)
+
+
+# The page makes these categories free without naming a year, so they stay free in a year
+# whose schedule is not published yet.
+FREE_BY_RULE = frozenset({"member_in_training", "retired"})
+
+
+def _free_by_rule(name: str, rules: Schedule):
+    return rules.figure(name) if name in FREE_BY_RULE else None
 
 
 def _no_amount(dues_year: int, label: str, rules: Schedule, has_schedule: bool) -> str:

@@ -15,7 +15,8 @@ DATE_PATTERNS = [
     [{"LOWER": {"IN": MONTHS}}, {"ORTH": ",", "OP": "?"}, {**YEAR, "OP": "?"}],
     # "may" alone is a verb; as a month it comes with a year or after in/last/since
     [{"LOWER": "may"}, YEAR],
-    [{"LOWER": {"IN": ["in", "last", "since", "this", "next"]}}, {"LOWER": "may"}],
+    [{"LOWER": {"IN": ["in", "last", "since", "this", "next"]}}, {"LOWER": "may"}, {"ORTH": ",", "OP": "?"},
+     {**YEAR, "OP": "?"}],
     [{"LOWER": {"IN": ["last", "this", "next"]}}, {"LOWER": {"IN": MONTHS + ["year", "month"]}}],
     [NUMBER, UNITS, {"LOWER": "ago"}],
     [{"LOWER": {"IN": ["a", "an"]}}, UNITS, {"LOWER": "ago"}],
@@ -25,8 +26,10 @@ DATE_PATTERNS = [
     [{"LOWER": {"IN": ["today", "yesterday"]}}],
 ]
 
+ANY_WORD = {"IS_ALPHA": True, "OP": "?"}
 SCHOOL_YEARS_PATTERNS = [
-    [NUMBER, {"ORTH": "-", "OP": "?"}, UNITS, {"LOWER": {"IN": ["medical", "med"]}, "OP": "?"}, SCHOOL],
+    # "6-year medical school", "3 year graduate-entry programme"
+    [NUMBER, {"ORTH": "-", "OP": "?"}, UNITS, ANY_WORD, {"ORTH": "-", "OP": "?"}, ANY_WORD, SCHOOL],
     [NUMBER, UNITS, {"LOWER": {"IN": ["of", "in"]}}, {"LOWER": {"IN": ["medical", "med"]}}, SCHOOL],
 ]
 

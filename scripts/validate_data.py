@@ -1,7 +1,8 @@
 """`rasa data validate`, failing on any warning except known false positives.
 
 - Rasa's validator warns that a response is "not used in any story or rule" when only
-  a form (utter_ask_<slot>), a custom action or Rasa's default fallback (utter_default)
+  a form (utter_ask_<slot>), a custom action or a Rasa default action (utter_default,
+  utter_restart)
   sends it. Accepted only when that is really so.
 - Declaring the retrieval intent `faq` in the domain (as stories need) makes Rasa warn
   that it is "duplicated" once the faq/<topic> intents of the NLU data are merged in.
@@ -19,7 +20,7 @@ from rasa.utils.common import EXPECTED_WARNINGS
 
 UNUSED = re.compile(r"The utterance '(utter_[\w/]+)' is not used in any story or rule\.")
 RETRIEVAL_INTENT_MERGE = "The following duplicated intents have been found across multiple domain files: faq"
-SENT_BY_RASA = {"utter_default"}
+SENT_BY_RASA = {"utter_default", "utter_restart"}  # by action_default_fallback, action_restart
 
 
 def sent_elsewhere(response: str, slots, actions_source: str) -> bool:

@@ -1,13 +1,27 @@
 """Shared fixtures. `assistant` is the real thing: the trained model served by a Rasa
-server and an action server on loopback, started once per test session."""
+server and an action server on loopback, started once per test session. The one Rasa
+server listens on every channel: REST, the web widget's socket.io and Slack, whose
+Web API is the stand-in `slack`."""
 import pytest
 
+from channels.credentials import SLACK_CHANNEL
+from tests.channels.slack_standin import SlackStandIn
 from tools.servers import MODEL, running_assistant
+
+pytest_plugins = ["tests.language_fixtures"]
 
 
 @pytest.fixture(scope="session")
-def assistant():
+def slack():
+    with SlackStandIn() as standin:
+        yield standin
+
+
+@pytest.fixture(scope="session")
+def assistant(slack):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train` first")
-    with running_assistant() as running:
+    # The web widget test serves its page from a port chosen at run time.
+    with running_assistant(extra_channels={SLACK_CHANNEL: {}}, env=slack.environment(),
+                           cors_origins=["*"]) as running:
         yield running

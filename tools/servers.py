@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional, Sequence
 
 import yaml
 
@@ -57,9 +57,10 @@ class Server:
     log: Path
     env: Dict[str, str]
     process: Optional[subprocess.Popen] = None
+    cwd: Path = ROOT
 
     def start(self) -> None:
-        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env,
+        self.process = subprocess.Popen(self.command, cwd=self.cwd, env=self.env,
                                         stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
 
     def stop(self) -> None:
@@ -74,10 +75,14 @@ class Server:
 @dataclass
 class RunningAssistant:
     rasa_url: str
-    actions_url: str
+    actions_url: Optional[str]  # None, like actions, for a Rasa server alone
     workdir: Path
-    actions: Server
+    actions: Optional[Server]
     rasa: Server
+
+    @property
+    def servers(self) -> List[Server]:
+        return [server for server in (self.actions, self.rasa) if server]
 
     @property
     def rest_url(self) -> str:
@@ -93,18 +98,19 @@ class RunningAssistant:
         return "\n".join(reply.get("text", "") for reply in self.say(sender, message))
 
     def start(self, timeout: float = 120.0) -> None:
-        """Start whichever server is not running and wait until both answer."""
-        for server in (self.actions, self.rasa):
+        """Start whichever server is not running and wait until they answer."""
+        for server in self.servers:
             if not server.process or server.process.poll() is not None:
                 server.start()
-        wait_until(lambda: urllib.request.urlopen(f"{self.actions_url}/health").status == 200,
-                   timeout, "the action server")
+        if self.actions:
+            wait_until(lambda: urllib.request.urlopen(f"{self.actions_url}/health").status == 200,
+                       timeout, "the action server")
         wait_until(lambda: post_json(self.rest_url, {"sender": "warm-up", "message": "hello"})[0] == 200,
                    timeout, "the Rasa server")
 
     def stop(self) -> None:
-        self.rasa.stop()
-        self.actions.stop()
+        for server in reversed(self.servers):
+            server.stop()
 
 
 def _write_config(workdir: Path, actions_port: int, extra_channels: Optional[Dict]) -> Dict[str, Path]:
@@ -125,19 +131,37 @@ def actions_command(port: int) -> List[str]:
 
 @contextlib.contextmanager
 def running_assistant(model: Path = MODEL, extra_channels: Optional[Dict] = None,
-                      env: Optional[Dict[str, str]] = None, startup_timeout: float = 120.0) -> Iterator[RunningAssistant]:
-    """Both servers, ready to answer; stopped on exit."""
+                      env: Optional[Dict[str, str]] = None, cors_origins: Sequence[str] = (),
+                      startup_timeout: float = 120.0) -> Iterator[RunningAssistant]:
+    """Both servers, ready to answer; stopped on exit. cors_origins: the web pages that
+    may talk to it from another origin."""
     workdir = Path(tempfile.mkdtemp(prefix="acr-assistant-"))
     rasa_port, actions_port = free_port(), free_port()
     paths = _write_config(workdir, actions_port, extra_channels)
     process_env = {**os.environ, **QUIET, **(env or {})}
     rasa_command = [str(VENV_BIN / "rasa"), "run", "--model", str(model), "--port", str(rasa_port),
                     "--interface", "127.0.0.1", "--endpoints", str(paths["endpoints"]),
-                    "--credentials", str(paths["credentials"])]
+                    "--credentials", str(paths["credentials"]), "--cors", *cors_origins]
     assistant = RunningAssistant(
         f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir,
         actions=Server(actions_command(actions_port), workdir / "actions.log", process_env),
         rasa=Server(rasa_command, workdir / "rasa.log", process_env))
+    try:
+        assistant.start(startup_timeout)
+        yield assistant
+    finally:
+        assistant.stop()
+
+
+@contextlib.contextmanager
+def running_rasa(model: Path, project_dir: Path, startup_timeout: float = 120.0) -> Iterator[RunningAssistant]:
+    """A Rasa server alone, run from another project's directory with that project's own
+    endpoints and credentials (a stock `rasa init` assistant, say); stopped on exit."""
+    port = free_port()
+    command = [str(VENV_BIN / "rasa"), "run", "--model", str(model), "--port", str(port),
+               "--interface", "127.0.0.1"]
+    server = Server(command, project_dir / "rasa.log", {**os.environ, **QUIET}, cwd=project_dir)
+    assistant = RunningAssistant(f"http://127.0.0.1:{port}", None, project_dir, actions=None, rasa=server)
     try:
         assistant.start(startup_timeout)
         yield assistant

@@ -60,6 +60,7 @@ def test_a_what_if_does_not_change_the_profile(domain, entities_of):
     slots = {"profession": "physician", "stage": "in_practice", "country": "US", "certifications": ["ABR"]}
     text = "and if I were on active duty?"
     messages, events = run(ActionQuote(), tracker(text, "what_if", entities_of(text), slots=slots), domain)
+    assert messages[0]["text"].startswith("If that were so: You'd be: General member.")
     assert "$482.50" in messages[0]["text"]
     assert events == []
 
@@ -89,3 +90,44 @@ def test_did_you_mean_offers_buttons_then_admits_it_does_not_know(domain):
     missed = [{"event": "user"}, {"event": "action", "name": "action_did_you_mean"}, {"event": "user"}]
     second, _ = run(ActionDidYouMean(), tracker("hmm", "nlu_fallback", parse_extra=ranking, events=missed), domain)
     assert second[0]["response"] == "utter_dont_know"
+
+
+def test_not_eligible_says_so_with_the_engines_reasons(domain, entities_of):
+    slots = {"profession": "mri_scientist", "certifications": [], "country": "US"}
+    messages, _ = run(ActionQuote(), tracker("am I eligible", "ask_personal", slots=slots), domain)
+    assert messages[0]["text"].startswith("From what you've told me, you're not eligible")
+    assert "ARRT" in messages[0]["text"]
+
+
+def test_a_what_if_with_facts_missing_keeps_them_and_asks_on(domain, entities_of):
+    text = "what if I lived in Canada"
+    messages, events = run(ActionQuote(), tracker(text, "what_if", entities_of(text)), domain)
+    assert messages == []
+    assert SlotSet("country", "CA") in events and events[-1] == {"event": "followup", "name": "profile_form",
+                                                                  "timestamp": None}
+
+
+def test_a_question_in_the_middle_of_the_form_sets_nothing(domain, entities_of):
+    text = "is there a discount for the military?"
+    asked = {"requested_slot": "country", "profession": "physician", "stage": "in_practice"}
+    _, events = run(ValidateProfileForm(), tracker(text, "faq", entities_of(text), slots=asked), domain)
+    assert not [event for event in events if event.get("name") == "service"]
+
+
+def test_starting_the_form_remembers_what_the_visitor_said_before(domain, entities_of):
+    earlier = "IMG here, still waiting to match. can i be a member?"
+    events = [{"event": "user", "text": earlier, "parse_data": {"intent": {"name": "faq"},
+                                                                "entities": entities_of(earlier)}},
+              {"event": "user", "text": "can a radiologist from Germany join?",
+               "parse_data": {"intent": {"name": "faq"}, "entities": entities_of("can a radiologist from Germany join?")}},
+              {"event": "user", "text": "ECFMG"}]
+    _, events_out = run(ValidateProfileForm(), tracker("ECFMG", "inform", entities_of("ECFMG"), events=events), domain)
+    slots = {event["name"]: event["value"] for event in events_out if event["event"] == "slot"}
+    assert slots["stage"] == "awaiting_residency" and slots["certifications"] == ["ECFMG"]
+    assert "country" not in slots or slots["country"] != "DE"
+
+
+def test_an_answer_to_the_question_asked_counts_whatever_the_intent(domain, entities_of):
+    asked = {"requested_slot": "country", "profession": "medical_student", "stage": "student"}
+    _, events = run(ValidateProfileForm(), tracker("australia", "faq", entities_of("australia"), slots=asked), domain)
+    assert SlotSet("country", "AU") in events

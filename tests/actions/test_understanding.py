@@ -2,7 +2,7 @@
 import pytest
 
 from actions.understanding import answer_to_question, parse_date, profile_updates
-from tests.actions.conftest import TODAY
+from tests.language_fixtures import TODAY
 
 CASES = [
     ("I'm a resident in Canada, what do I pay?",
@@ -66,3 +66,19 @@ def test_relative_dates_count_back_from_today():
     assert parse_date("two years ago", TODAY).year == 2024
     assert parse_date("last February", TODAY).isoformat() == "2026-02-01"
     assert parse_date("not a date", TODAY) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I finished my residency but I'm not board certified, practicing in Ohio",
+     {"stage": "in_practice", "completed_residency": True, "certifications": [], "country": "US"}),
+    ("I'm an RRA but I don't have ARRT", {"profession": "radiologist_assistant", "certifications": []}),
+    ("physicist in Kenya, I don't have any board certification", {"certifications": [], "country": "KE"}),
+    ("consultant radiologist in London", {"profession": "physician", "stage": "in_practice", "country": "GB"}),
+    ("attending since 2026, I retired in March 2026 and told you in April 2026",
+     {"retired_on": "2026-03-01", "retirement_notified_on": "2026-04-01"}),
+    ("ECFMG certified, applying to radiology residency in the US",
+     {"stage": "awaiting_residency", "certifications": ["ECFMG"]}),
+])
+def test_words_read_in_context(text, expected, entities_of):
+    updates = profile_updates(text, entities_of(text), TODAY)
+    assert {key: updates.get(key) for key in expected} == expected

@@ -123,7 +123,7 @@ def test_international_trainee_moves_to_international_rate(answer):
 DUES_YEAR_CASES = [
     # (profile, 2025, 2026, 2027)
     (US_RADIOLOGIST, 965, 965, None),
-    ({**RESIDENT, "country": "US"}, 0, 0, None),
+    ({**RESIDENT, "country": "US"}, 0, 0, 0),  # free by rule, whatever the year
     ({**RESIDENT, "country": "DE"}, 138, 138, None),
     ({**US_RADIOLOGIST, "country": "DE", "certifications": ["national_board"]}, 391, 391, None),
 ]

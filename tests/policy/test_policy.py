@@ -4,7 +4,7 @@ import asyncio
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from channels.policy import (EMPTY_REPLY, MAX_MESSAGE_CHARS, TOO_FAST_REPLY, TOO_LONG_REPLY, SenderRateLimit,
+from channels.policy import (EMPTY_REPLY, MAX_MESSAGE_CHARS, NO_ANSWER_REPLY, TOO_FAST_REPLY, TOO_LONG_REPLY, SenderRateLimit,
                              as_plain_words, clean_text, guarded)
 from channels.rest import body_problem
 
@@ -40,6 +40,7 @@ def _handle(text, sender="visitor", rate_limit=None):
 
     async def assistant(message):
         received.append(message.text)
+        await message.output_channel.send_response(message.sender_id, {"text": "an answer"})
 
     asyncio.run(guarded(assistant, rate_limit)(UserMessage(text, output, sender)))
     return received, [message["text"] for message in output.messages]
@@ -51,9 +52,19 @@ def test_empty_and_overlong_messages_get_a_friendly_reply(text, reply):
     assert _handle(text) == ([], [reply])
 
 
+def test_a_turn_without_any_reply_gets_an_apology():
+    received, output = [], CollectingOutputChannel()
+
+    async def silent_assistant(message):
+        received.append(message.text)
+
+    asyncio.run(guarded(silent_assistant)(UserMessage("hi", output, "visitor")))
+    assert received == ["hi"] and [message["text"] for message in output.messages] == [NO_ANSWER_REPLY]
+
+
 def test_too_many_messages_get_asked_to_slow_down():
     limit = SenderRateLimit(limit=1, window=60)
-    assert _handle("hi", rate_limit=limit) == (["hi"], [])
+    assert _handle("hi", rate_limit=limit) == (["hi"], ["an answer"])
     assert _handle("hi again", rate_limit=limit) == ([], [TOO_FAST_REPLY])
 
 

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from rasa.shared.core.domain import Domain
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 26)
 
 

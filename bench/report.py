@@ -1,0 +1,162 @@
+"""The report: Markdown for people, JSON for tools, with the machine it was measured on."""
+import dataclasses
+import json
+import os
+from datetime import datetime, timezone
+from decimal import Decimal
+from importlib.metadata import version
+from pathlib import Path
+from typing import Callable, Dict, List, NamedTuple, Optional
+
+from bench.accuracy import Accuracy, Failure
+from bench.metrics import Score
+from bench.speed import AssistantSpeed, Speed
+
+MISSING = "n/a"
+
+
+class Row(NamedTuple):
+    label: str
+    value: Callable[[AssistantSpeed], Optional[float]]
+    form: str
+
+
+SPEED_ROWS = [
+    Row("Full training time (s)", lambda a: a.training_s, "{:.0f}"),
+    Row("Model size on disk (MiB)", lambda a: a.model_mib, "{:.1f}"),
+    Row("Cold start to first answer (s)", lambda a: a.server.cold_start_s, "{:.1f}"),
+    Row("Latency p50, sequential (ms)", lambda a: a.server.sequential.p50_ms, "{:.0f}"),
+    Row("Latency p95, sequential (ms)", lambda a: a.server.sequential.p95_ms, "{:.0f}"),
+    Row("Throughput, concurrent clients (msg/s)", lambda a: a.server.concurrent.throughput, "{:.1f}"),
+    Row("Latency p95, concurrent clients (ms)", lambda a: a.server.concurrent.p95_ms, "{:.0f}"),
+    Row("Peak RSS, Rasa server (MiB)", lambda a: a.server.rasa_peak_rss_mib, "{:.0f}"),
+    Row("Peak RSS, action server (MiB)", lambda a: a.server.actions_peak_rss_mib, "{:.0f}"),
+    Row("Peak RSS, all servers (MiB)",
+        lambda a: a.server.rasa_peak_rss_mib + (a.server.actions_peak_rss_mib or 0), "{:.0f}"),
+]
+
+
+def machine() -> Dict[str, object]:
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    meminfo = Path("/proc/meminfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), MISSING)
+    mem_kib = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal:"))
+    return {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "nproc": os.cpu_count(),
+            "cpu": cpu, "memory_gib": round(mem_kib / 1024 ** 2, 1), "rasa": version("rasa")}
+
+
+def ratio(project: Optional[float], stock: Optional[float]) -> Optional[float]:
+    return project / stock if project is not None and stock else None
+
+
+def shown(value: Optional[float], form: str) -> str:
+    return MISSING if value is None else form.format(value)
+
+
+def speed_table(speed: Speed) -> List[Dict[str, Optional[float]]]:
+    return [{"metric": row.label, "project": row.value(speed.project), "stock": row.value(speed.stock),
+             "ratio": ratio(row.value(speed.project), row.value(speed.stock))} for row in SPEED_ROWS]
+
+
+def markdown_table(header: List[str], rows: List[List[str]]) -> List[str]:
+    cells = [[cell.replace("|", "\\|").replace("\n", " / ") for cell in row] for row in rows]
+    return [f"| {' | '.join(header)} |", f"|{'---|' * len(header)}", *(f"| {' | '.join(row)} |" for row in cells)]
+
+
+def speed_markdown(speed: Speed) -> List[str]:
+    rows = [[line["metric"], shown(line["project"], row.form), shown(line["stock"], row.form),
+             shown(line["ratio"], "{:.2f}x")] for line, row in zip(speed_table(speed), SPEED_ROWS)]
+    plan = speed.plan
+    return ["## Speed: this assistant against a stock `rasa init` assistant", "",
+            *markdown_table(["", "project", "stock", "project / stock"], rows), "",
+            "Training: the project's `rasa train --force` and the stock's `rasa init --no-prompt` (which "
+            "trains it), each with an empty cache of its own. "
+            f"Sequential: {plan.sequential} messages after {plan.warm_up} unmeasured. Concurrent: "
+            f"{plan.clients} clients, {plan.concurrent} messages or {plan.max_seconds:.0f} s, whichever ends first. "
+            f"Every message from a sender of its own. Project: {speed.project.messages} held-out FAQ messages; "
+            f"stock: the {speed.stock.messages} phrases of its own NLU data. Messages sent / unanswered: "
+            f"project {traffic_counts(speed.project)}, stock {traffic_counts(speed.stock)}.", ""]
+
+
+def traffic_counts(assistant: AssistantSpeed) -> str:
+    return " + ".join(f"{t.sent}/{t.errors}" for t in (assistant.server.sequential, assistant.server.concurrent))
+
+
+def below_full_marks(accuracy: Accuracy) -> List[List[str]]:
+    baseline = accuracy.baseline.per_topic
+    return [[topic, str(score.total), f"{score.rate:.0%}", f"{accuracy.answers.per_topic[topic].rate:.0%}",
+             f"{baseline[topic].rate:.0%}" if topic in baseline else MISSING]
+            for topic, score in accuracy.nlu.per_topic.items()
+            if score.rate < 1 or accuracy.answers.per_topic[topic].rate < 1]
+
+
+def failure_rows(failures: List[Failure], limit: int = 240) -> List[List[str]]:
+    return [[f.message, f.expected, f.got if len(f.got) <= limit else f.got[:limit] + "..."] for f in failures]
+
+
+def accuracy_markdown(accuracy: Accuracy) -> List[str]:
+    summary = [
+        ["NLU: intent, or faq/<key> from the response selector", str(accuracy.nlu.overall)],
+        ["NLU: macro F1 over the expected labels", f"{accuracy.nlu.macro_f1:.3f}"],
+        ["Answer end to end over REST: all messages", str(accuracy.answers.overall)],
+        ["Answer end to end over REST: FAQ messages", str(accuracy.answers_on_faq)],
+        ["Baseline, TF-IDF over the page's sections: FAQ messages", str(accuracy.baseline.overall)],
+        ["Baseline ceiling: a page section holds the key facts at all", str(accuracy.baseline_ceiling)],
+        ["Dollar amounts in replies: checked / invented",
+         f"{accuracy.figures.amounts_checked} / {len(accuracy.figures.violations)}"],
+    ]
+    return ["## Answer accuracy on the held-out set", "",
+            f"{accuracy.messages} messages from tests/heldout/faq.yml, none of them trained on.", "",
+            *markdown_table(["", "result"], summary), "",
+            "### Topics below 100% (NLU or answer)", "",
+            *markdown_table(["topic", "messages", "NLU", "answer", "baseline"], below_full_marks(accuracy)), "",
+            *failures_markdown("Wrong answers (end to end)", ["message", "expected topic", "reply"],
+                               accuracy.answers.failures),
+            *failures_markdown("Wrong NLU labels", ["message", "expected", "predicted"], accuracy.nlu.failures),
+            *failures_markdown("Invented dollar amounts", ["message", "allowed", "found"],
+                               accuracy.figures.violations)]
+
+
+def failures_markdown(title: str, header: List[str], failures: List[Failure]) -> List[str]:
+    if not failures:
+        return [f"### {title}: none", ""]
+    return [f"### {title} ({len(failures)})", "", *markdown_table(header, failure_rows(failures)), ""]
+
+
+def machine_markdown(facts: Dict[str, object]) -> List[str]:
+    return ["# Benchmark report", "",
+            f"{facts['date']}; {facts['nproc']} cores, {facts['cpu']}, {facts['memory_gib']} GiB; "
+            f"Rasa {facts['rasa']}. One run: single medians and ratios, no averaging over runs.", ""]
+
+
+def to_markdown(report: Dict[str, object]) -> str:
+    lines = machine_markdown(report["machine"])
+    if "accuracy" in report:
+        lines += accuracy_markdown(report["accuracy"])
+    if "speed" in report:
+        lines += speed_markdown(report["speed"])
+    return "\n".join(lines)
+
+
+def _jsonable(value):
+    if isinstance(value, Score):
+        return {"correct": value.correct, "total": value.total, "rate": value.rate}
+    if dataclasses.is_dataclass(value):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def to_json(report: Dict[str, object]) -> str:
+    tables = {"speed_table": speed_table(report["speed"])} if "speed" in report else {}
+    return json.dumps({**report, **tables}, default=_jsonable, indent=2, ensure_ascii=False)
+
+
+def write(report: Dict[str, object], out_dir: Path) -> str:
+    """Writes report.md and report.json; returns the Markdown."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    markdown = to_markdown(report)
+    (out_dir / "report.md").write_text(markdown + "\n")
+    (out_dir / "report.json").write_text(to_json(report) + "\n")
+    return markdown

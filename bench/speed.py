@@ -1,0 +1,121 @@
+"""Speed of the project's assistant against a stock `rasa init` assistant, both measured
+in the same run on the same machine, one after the other."""
+import os
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, ContextManager, Dict, List, Optional, Sequence, Tuple
+
+import yaml
+
+from bench.traffic import Traffic, concurrent, sequential
+from tools.servers import QUIET, ROOT, VENV_BIN, RunningAssistant, Server, running_assistant, running_rasa
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much traffic each assistant gets."""
+    warm_up: int = 10  # unmeasured: the first answers are cold start's business
+    sequential: int = 120
+    clients: int = 8
+    concurrent: int = 400
+    max_seconds: float = 30.0
+    train_project: bool = True
+
+
+QUICK = Plan(sequential=30, concurrent=80, max_seconds=10.0, train_project=False)
+
+
+@dataclass(frozen=True)
+class ServerRun:
+    cold_start_s: float
+    sequential: Traffic
+    concurrent: Traffic
+    rasa_peak_rss_mib: float
+    actions_peak_rss_mib: Optional[float]
+
+
+@dataclass(frozen=True)
+class AssistantSpeed:
+    messages: int  # distinct messages it was sent
+    training_s: Optional[float]
+    model_mib: float
+    server: ServerRun
+
+
+@dataclass(frozen=True)
+class Speed:
+    plan: Plan
+    project: AssistantSpeed
+    stock: AssistantSpeed
+
+
+def rasa_environment(cache: Path) -> Dict[str, str]:
+    # A cache of its own: every training starts cold, and the repository's cache is left alone.
+    return {**os.environ, **QUIET, "RASA_CACHE_DIRECTORY": str(cache)}
+
+
+def timed_run(command: Sequence[str], cwd: Path, log: Path, env: Dict[str, str]) -> float:
+    start = time.monotonic()
+    with log.open("wb") as output:
+        finished = subprocess.run(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
+    if finished.returncode:
+        # The log lives in a temporary directory that is gone once the run stops.
+        raise RuntimeError(f"`rasa {command[1]}` failed; its log ends with:\n{log.read_text()[-3000:]}")
+    return time.monotonic() - start
+
+
+def build_stock(project_dir: Path) -> Tuple[float, Path]:
+    """Seconds `rasa init` took (it trains the stock model), and that model."""
+    project_dir.mkdir(parents=True)
+    seconds = timed_run([str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(project_dir)],
+                        project_dir, project_dir.parent / "stock-init.log",
+                        rasa_environment(project_dir.parent / "stock-cache"))
+    (model,) = (project_dir / "models").glob("*.tar.gz")
+    return seconds, model
+
+
+def train_project(out_dir: Path) -> float:
+    command = [str(VENV_BIN / "rasa"), "train", "--force", "--config", "config.yml", "--domain", "domain",
+               "--data", "data", "--out", str(out_dir)]
+    return timed_run(command, ROOT, out_dir.parent / "project-train.log",
+                     rasa_environment(out_dir.parent / "project-cache"))
+
+
+def stock_messages(project_dir: Path) -> List[str]:
+    """The stock assistant's own phrases ("hello", "I am sad", "yes", ...) from its NLU data."""
+    nlu = yaml.safe_load((project_dir / "data" / "nlu.yml").read_text())["nlu"]
+    return [line[2:] for item in nlu for line in item["examples"].splitlines() if line.startswith("- ")]
+
+
+def peak_rss_mib(server: Server) -> float:
+    status = Path(f"/proc/{server.process.pid}/status").read_text()
+    (kib,) = (line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(kib) / 1024
+
+
+def measure_server(start: Callable[[], ContextManager[RunningAssistant]], messages: Sequence[str],
+                   plan: Plan) -> ServerRun:
+    started = time.monotonic()
+    with start() as assistant:
+        cold_start = time.monotonic() - started
+        sequential(assistant, messages, plan.warm_up)
+        one_by_one = sequential(assistant, messages, plan.sequential)
+        at_once = concurrent(assistant, messages, plan.clients, plan.concurrent, plan.max_seconds)
+        return ServerRun(cold_start, one_by_one, at_once, peak_rss_mib(assistant.rasa),
+                         peak_rss_mib(assistant.actions) if assistant.actions else None)
+
+
+def measure_speed(plan: Plan, workdir: Path, project_model: Path, project_messages: Sequence[str]) -> Speed:
+    stock_dir = workdir / "stock"
+    stock_training, stock_model = build_stock(stock_dir)
+    project_training = train_project(workdir / "project-models") if plan.train_project else None
+    stock_said = stock_messages(stock_dir)
+    stock = AssistantSpeed(len(stock_said), stock_training, stock_model.stat().st_size / MIB,
+                           measure_server(lambda: running_rasa(stock_model, stock_dir), stock_said, plan))
+    project = AssistantSpeed(len(project_messages), project_training, project_model.stat().st_size / MIB,
+                             measure_server(lambda: running_assistant(project_model), project_messages, plan))
+    return Speed(plan, project, stock)

@@ -1,0 +1,36 @@
+"""A Rasa NLU component: sends personal questions to the membership engine (see
+nlp/routing.py). It runs last, after the fallback classifier."""
+from datetime import date
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from nlp.routing import engine_intent
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class PersonalQuestionRouter(GraphComponent):
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "PersonalQuestionRouter":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), date.today())
+            if routed:
+                self._set_intent(message, routed)
+        return messages
+
+    @staticmethod
+    def _set_intent(message: Message, name: str) -> None:
+        chosen = {INTENT_NAME_KEY: name, "confidence": 1.0}
+        ranking = [entry for entry in message.get(INTENT_RANKING_KEY, [])
+                   if entry.get(INTENT_NAME_KEY) not in (name, "nlu_fallback")]
+        message.set(INTENT, chosen, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)

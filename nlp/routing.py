@@ -1,0 +1,60 @@
+"""Telling a personal question from a general one.
+
+"I'm a resident in Canada, what do I pay?" asks about one person: it names two or more
+facts the membership engine uses and talks in the first person, or names three or more
+("ABR radiologist practising in Florida, annual dues?"). Such a message goes to the
+engine when the classifiers thought it personal or were unsure, when it asks about the
+visitor's own dues or category, or when the engine can answer it at once. Otherwise the
+FAQ answer stands ("PGY-3 resident, do I pay dues?" is answered by the member-in-training
+FAQ), and the visitor can still ask "which category am I?". Pure functions."""
+import re
+from datetime import date
+from typing import Any, Dict, Iterable, Optional
+
+import membership
+from actions.understanding import FIRST_PERSON, profile_updates
+
+OWN_DUES_OR_CATEGORY = re.compile(
+    r"\b(what|how much) (do|would|will|should|must) i (pay|owe)|\bhow much (do|would|will) i\b|\bmy dues\b"
+    r"|\bdo i (have to )?(pay|owe)\b|\bwhat do i owe\b|\b(which|what) (category|membership category) (am i|do i|would i)"
+    r"|\bcost me\b|\bfor me\b", re.IGNORECASE)
+PROFILE_LABELS = {"profession", "stage", "specialty", "board", "service", "country", "date", "school_years"}
+UNSURE_INTENTS = {"ask_personal", "inform", "nlu_fallback"}
+MISTAKEN_FOR = {"faq", "followup", "out_of_scope"}
+
+Entities = Iterable[Dict[str, Any]]
+
+
+def profile_facts(entities: Entities) -> int:
+    """How many different kinds of profile fact the message names."""
+    return len({entity.get("entity") for entity in entities} & PROFILE_LABELS)
+
+
+def asks_about_own_dues(text: str) -> bool:
+    return bool(OWN_DUES_OR_CATEGORY.search(text or ""))
+
+
+def is_personal(text: str, entities: Entities) -> bool:
+    facts = profile_facts(entities)
+    return facts >= 3 or (facts >= 2 and bool(FIRST_PERSON.search(text or "")))
+
+
+def engine_can_answer(text: str, entities: Entities, today: date) -> bool:
+    profile = {**profile_updates(text, list(entities), today), "as_of": today.isoformat()}
+    try:
+        return not membership.quote(profile)["missing"]
+    except membership.InvalidProfile:
+        return False
+
+
+def engine_intent(intent: str, text: str, entities: Entities, today: date) -> Optional[str]:
+    """The intent that sends the message to the engine (ask_personal, or inform for a lone
+    fact the classifiers could not place, such as "oh wait, I passed my ABR boards"), or
+    None to keep the classifiers' intent."""
+    entities = list(entities)
+    if is_personal(text, entities) and (intent in UNSURE_INTENTS or (
+            intent in MISTAKEN_FOR and (asks_about_own_dues(text) or engine_can_answer(text, entities, today)))):
+        return "ask_personal"
+    if intent == "nlu_fallback" and profile_facts(entities) >= 1:
+        return "inform"
+    return None

@@ -1,0 +1,149 @@
+"""The Slack channel, for real: signed Events API callbacks and interactive payloads
+go to the running assistant, and its answers arrive at the stand-in Slack Web API."""
+import itertools
+import json
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Optional
+
+import pytest
+import yaml
+
+from tests.channels.slack_standin import BOT_TOKEN
+
+ROOT = Path(__file__).resolve().parents[2]
+WEBHOOK_PATH = "/webhooks/slack/webhook"
+BOT_USER = "UBOT"
+# The bot scope each event subscription needs, and the one to answer with
+EVENT_SCOPES = {"message.im": "im:history", "app_mention": "app_mentions:read", "message.channels": "channels:history"}
+ANSWER_SCOPE = "chat:write"
+VISITOR = "UVISITOR"
+FIVE_MINUTES = 5 * 60
+_sequence = itertools.count(1)
+
+
+def message_ts() -> str:
+    """A Slack message timestamp, unique within the test session."""
+    return f"{int(time.time())}.{next(_sequence):06d}"
+
+
+def event_callback(event: dict) -> dict:
+    """The Events API callback Slack sends for an event by the visitor."""
+    event = {"user": VISITOR, "ts": message_ts(), **event}
+    return {"type": "event_callback", "team_id": "TACR", "event_id": f"Ev{event['ts']}", "event": event,
+            "authorizations": [{"user_id": BOT_USER, "is_bot": True}]}
+
+
+def direct_message(channel: str, text: str) -> dict:
+    return event_callback({"type": "message", "channel_type": "im", "channel": channel, "text": text})
+
+
+def mention(channel: str, text: str, thread_ts: Optional[str] = None) -> dict:
+    event = {"type": "app_mention", "channel": channel, "text": f"<@{BOT_USER}> {text}"}
+    if thread_ts:
+        event["thread_ts"] = thread_ts
+    return event_callback(event)
+
+
+def button_click(post: dict, title: str) -> bytes:
+    """The interactive payload Slack sends when the visitor clicks a button of a posted message."""
+    button = next(element for block in post["blocks"] if block["type"] == "actions"
+                  for element in block["elements"] if element["text"]["text"] == title)
+    payload = {"type": "block_actions", "user": {"id": VISITOR}, "channel": {"id": post["channel"]},
+               "message": {"ts": message_ts(), "text": post["text"]},
+               "actions": [{"type": "button", "action_id": "answer", "value": button["value"]}]}
+    return urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+
+
+@pytest.fixture
+def deliver(assistant, slack):
+    """Deliver a request to the assistant's Slack webhook as Slack does; its HTTP status."""
+    def send(body, content_type="application/json", age=0, signature=None, headers=None):
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        timestamp = int(time.time()) - age
+        request = urllib.request.Request(assistant.rasa_url + WEBHOOK_PATH, data=data, headers={
+            "Content-Type": content_type, "X-Slack-Request-Timestamp": str(timestamp),
+            "X-Slack-Signature": signature or slack.signature(timestamp, data), **(headers or {})})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status
+        except urllib.error.HTTPError as refused:
+            return refused.code
+    return send
+
+
+def test_a_direct_message_is_answered_with_the_bot_token(deliver, slack):
+    assert deliver(direct_message("DANSWER", "is membership free for residents?")) == 200
+    answer = slack.wait_for_post("DANSWER", "free")
+    assert answer["authorization"] == f"Bearer {BOT_TOKEN}"
+    assert "thread_ts" not in answer
+
+
+def posted_texts(slack, channel: str) -> list:
+    return [post["text"] for post in slack.posted_to(channel)]
+
+
+@pytest.mark.parametrize("forgery", [
+    {"signature": "v0=" + "0" * 64},
+    {"age": FIVE_MINUTES + 60},
+], ids=["forged signature", "stale timestamp"])
+def test_unauthentic_requests_are_refused(deliver, slack, forgery):
+    channel = f"DFORGED{next(_sequence)}"
+    assert deliver(direct_message(channel, "is membership free for residents?"), **forgery) == 400
+    # Replies in one conversation are posted in order: once the next question is
+    # answered, an answer to the refused one would be there too.
+    assert deliver(direct_message(channel, "which category am I")) == 200
+    slack.wait_for_post(channel, "What is your profession?")
+    assert not any("free" in text for text in posted_texts(slack, channel))
+
+
+def test_a_retried_event_is_not_answered_twice(deliver, slack):
+    question = direct_message("DRETRY", "is membership free for residents?")
+    assert deliver(question) == 200
+    answer = slack.wait_for_post("DRETRY", "free")
+    assert deliver(question, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"}) == 200
+    assert deliver(direct_message("DRETRY", "which category am I")) == 200
+    slack.wait_for_post("DRETRY", "What is your profession?")
+    assert posted_texts(slack, "DRETRY").count(answer["text"]) == 1
+
+
+def test_a_button_click_gets_the_next_question(deliver, slack):
+    assert deliver(direct_message("DBUTTON", "which category am I")) == 200
+    question = slack.wait_for_post("DBUTTON", "What is your profession?")
+    titles = [element["text"]["text"] for block in question["blocks"] if block["type"] == "actions"
+              for element in block["elements"]]
+    assert titles == ["Physician", "Medical physicist", "Medical student", "MRI scientist",
+                      "Radiologist assistant", "Something else"]
+    assert deliver(button_click(question, "Physician"), "application/x-www-form-urlencoded") == 200
+    slack.wait_for_post("DBUTTON", "Where are you in your career?")
+
+
+def test_a_thread_is_a_conversation_apart_from_its_channel(deliver, slack):
+    opening = mention("CTHREADS", "I'm a resident in Canada, what do I pay?")
+    assert deliver(opening) == 200
+    assert "thread_ts" not in slack.wait_for_post("CTHREADS", "Member-in-training")
+
+    thread = opening["event"]["ts"]
+    assert deliver(mention("CTHREADS", "what do I pay?", thread_ts=thread)) == 200
+    assert slack.wait_for_post("CTHREADS", "What is your profession?")["thread_ts"] == thread
+
+    seen = len(slack.posted_to("CTHREADS"))
+    assert deliver(mention("CTHREADS", "what do I pay?")) == 200
+    assert "thread_ts" not in slack.wait_for_post("CTHREADS", "Member-in-training", after=seen)
+
+
+def test_the_public_channel_policy_applies(deliver, slack):
+    assert deliver(direct_message("DPOLICY", "why? " * 500)) == 200
+    slack.wait_for_post("DPOLICY", "too long")
+
+
+def test_the_app_manifest_sends_slack_to_this_channel():
+    manifest = yaml.safe_load((ROOT / "slack" / "manifest.yml").read_text())
+    events, interactivity = manifest["settings"]["event_subscriptions"], manifest["settings"]["interactivity"]
+    assert events["request_url"] == interactivity["request_url"] == f"https://YOUR-HOST{WEBHOOK_PATH}"
+    assert interactivity["is_enabled"]
+    assert set(events["bot_events"]) == set(EVENT_SCOPES)
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {ANSWER_SCOPE, *EVENT_SCOPES.values()}

@@ -1,0 +1,55 @@
+"""Personal questions go to the engine, general ones stay FAQs: on real entities."""
+import pytest
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from nlp.components import PersonalQuestionRouter
+from nlp.routing import engine_intent, is_personal
+from tests.language_fixtures import TODAY
+
+PERSONAL = ["I'm a resident in Canada, what do I pay?", "retired two years ago, do I pay anything",
+            "im a med student in germany, can i join", "I'm an ABR certified radiologist in Ohio"]
+GENERAL = ["can a radiologist from Germany join?", "I'm a resident, is it free?", "how much are dues in Canada",
+           "who can join as a general member"]
+
+
+@pytest.mark.parametrize("text", PERSONAL)
+def test_first_person_with_two_facts_is_personal(text, entities_of):
+    assert is_personal(text, entities_of(text))
+
+
+@pytest.mark.parametrize("text", GENERAL)
+def test_general_questions_stay_general(text, entities_of):
+    assert not is_personal(text, entities_of(text))
+
+
+def _message(text, intent, entities):
+    return Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.6}, ENTITIES: entities,
+                         INTENT_RANKING_KEY: [{"name": intent, "confidence": 0.6}]})
+
+
+@pytest.mark.parametrize("intent, text, routed", [
+    ("faq", "I'm a resident in Canada, what do I pay?", "ask_personal"),
+    ("faq", "certified medical physicist in germany, am i eligible?", None),  # engine would ask the stage
+    ("nlu_fallback", "certified medical physicist in germany, am i eligible?", "ask_personal"),
+    ("what_if", "I'm a resident in Canada, what do I pay?", None),
+    ("nlu_fallback", "oh wait, I did pass my ABR boards", "inform"),
+    ("nlu_fallback", "blorp", None),
+])
+def test_an_faq_goes_to_the_engine_only_when_it_can_answer_at_once(intent, text, routed, entities_of):
+    assert engine_intent(intent, text, entities_of(text), TODAY) == routed
+
+
+def test_the_component_overrides_only_intents_a_personal_question_is_mistaken_for(entities_of):
+    text = PERSONAL[0]
+    routed, kept = PersonalQuestionRouter().process([_message(text, "faq", entities_of(text)),
+                                                    _message(text, "what_if", entities_of(text))])
+    assert routed.get(INTENT)["name"] == "ask_personal"
+    assert [entry["name"] for entry in routed.get(INTENT_RANKING_KEY)] == ["ask_personal", "faq"]
+    assert kept.get(INTENT)["name"] == "what_if"
+
+
+@pytest.mark.parametrize("text, routed", [("What are my dues? I finished my residency in July 2025.", True),
+                                          ("PGY-3 rad resi, do i have to pay dues", False)])
+def test_a_question_about_ones_own_dues_goes_to_the_engine(text, routed, entities_of):
+    assert (engine_intent("faq", text, entities_of(text), TODAY) == "ask_personal") is routed

@@ -1,0 +1,123 @@
+"""Checks the content staff edit, with a readable list of what to fix.
+
+    python -m tools.content_check
+
+Fails when an FAQ topic lacks an answer, its key facts, training examples, a test story
+or held-out questions; when this year's dues schedule is missing or a schedule does not
+load (every amount needs a source); or when an answer states a dollar figure that is
+neither in a dues schedule nor on the membership page.
+"""
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Dict, Iterable, List
+
+import yaml
+
+import membership
+
+ROOT = Path(__file__).resolve().parent.parent
+MEMBERSHIP_PAGE = ROOT / "docs" / "source" / "acr_membership_page.txt"
+MIN_EXAMPLES = 20
+DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d\d)?)")
+
+
+def _yaml_files(folder: str) -> Iterable[dict]:
+    for path in sorted((ROOT / folder).glob("*.yml")):
+        yield yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def faq_responses() -> Dict[str, dict]:
+    return {name.partition("/")[2]: variations[0]
+            for document in _yaml_files("domain")
+            for name, variations in (document.get("responses") or {}).items() if name.startswith("utter_faq/")}
+
+
+def all_response_texts() -> List[str]:
+    texts = []
+    for document in _yaml_files("domain"):
+        for variations in (document.get("responses") or {}).values():
+            for variation in variations:
+                texts += [variation.get("text", ""), (variation.get("metadata") or {}).get("more", "")]
+    return texts
+
+
+def training_example_counts() -> Dict[str, int]:
+    counts: Dict[str, int] = {}
+    for document in _yaml_files("data/nlu"):
+        for block in document.get("nlu") or []:
+            if "intent" in block:
+                counts[block["intent"]] = len([line for line in block["examples"].splitlines() if line.strip()])
+    return counts
+
+
+def tested_topics() -> set:
+    stories = " ".join(path.read_text(encoding="utf-8") for path in (ROOT / "tests" / "stories").glob("test_*.yml"))
+    return set(re.findall(r"intent: faq/(\w+)", stories))
+
+
+def heldout_topics() -> set:
+    heldout = yaml.safe_load((ROOT / "tests" / "heldout" / "faq.yml").read_text(encoding="utf-8"))
+    return {message["topic"] for message in heldout["messages"]}
+
+
+def dollar_amounts(text: str) -> List[float]:
+    return [float(amount.replace(",", "")) for amount in DOLLARS.findall(text)]
+
+
+def topic_problems() -> List[str]:
+    problems, counts, tested, heldout = [], training_example_counts(), tested_topics(), heldout_topics()
+    for topic, response in sorted(faq_responses().items()):
+        text, metadata = response.get("text", ""), response.get("metadata") or {}
+        if not text.strip():
+            problems.append(f"topic {topic}: the answer text is empty")
+        missing_facts = [fact for fact in metadata.get("key_facts", []) if fact.lower() not in text.lower()]
+        if not metadata.get("key_facts") or missing_facts:
+            problems.append(f"topic {topic}: key facts missing from the answer: {missing_facts or 'none listed'}")
+        if counts.get(f"faq/{topic}", 0) < MIN_EXAMPLES:
+            problems.append(f"topic {topic}: {counts.get(f'faq/{topic}', 0)} training examples, need {MIN_EXAMPLES}")
+        if topic not in tested:
+            problems.append(f"topic {topic}: no test story in tests/stories/")
+        if topic not in heldout:
+            problems.append(f"topic {topic}: no held-out questions in tests/heldout/faq.yml")
+    return problems
+
+
+def schedule_problems(today: date) -> List[str]:
+    problems = []
+    if today.year not in membership.available_years():
+        problems.append(f"no dues schedule for {today.year}: add membership/schedule/{today.year}.yml")
+    for year in membership.available_years():
+        try:
+            membership.load_schedule(year)
+        except membership.ScheduleError as error:
+            problems.append(f"membership/schedule/{year}.yml: {error}")
+    return problems
+
+
+def figure_problems() -> List[str]:
+    allowed = set(membership.all_published_amounts()) | set(dollar_amounts(MEMBERSHIP_PAGE.read_text(encoding="utf-8")))
+    problems = []
+    for text in all_response_texts():
+        for amount in dollar_amounts(text):
+            if amount not in allowed:
+                problems.append(f"an answer states ${amount:g}, which is in no dues schedule and not on the page: "
+                                f"\"{text[:80]}...\"")
+    return problems
+
+
+def problems(today: date) -> List[str]:
+    return topic_problems() + schedule_problems(today) + figure_problems()
+
+
+def main() -> int:
+    found = problems(date.today())
+    for problem in found:
+        print(f"- {problem}")
+    print(f"Content check: {len(faq_responses())} topics, {len(found)} problem(s).")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
