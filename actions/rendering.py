@@ -1,5 +1,6 @@
 """The membership engine's answer in words for a chat bubble. Pure functions: every
 figure shown is one the engine returned."""
+from datetime import date
 from typing import Any, Dict, List, Optional
 
 CATEGORY_NAMES = {
@@ -31,7 +32,9 @@ def _status_line(quote: Dict[str, Any]) -> Optional[str]:
     if not change:
         return None
     category = CATEGORY_NAMES.get(change.get("to"), "a paying member").lower()
-    return f"Your status changes on {change['on']} to {category}; your first dues year is {change['first_dues_year']}."
+    on = date.fromisoformat(change["on"])
+    return (f"Your status changes on {on:%B} {on.day}, {on.year} to {category}; "
+            f"your first dues year is {change['first_dues_year']}.")
 
 
 def _refund_line(quote: Dict[str, Any]) -> Optional[str]:

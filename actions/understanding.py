@@ -19,9 +19,11 @@ FIRST_PERSON = re.compile(r"\b(i|i'm|im|i am|i've|ive|i was|my|me)\b", re.IGNORE
 SINGLE_VALUE_FIELDS = ("profession", "stage", "specialty", "service", "country")
 DATE_FIELDS = ("training_completed_on", "retired_on", "retirement_notified_on", "dues_year")
 
-# The word before a date tells what the date is.
+# The words before a date tell what the date is; the match ending nearest the date wins
+# (on a tie, the role named later in the alphabet: "told you about my retirement in May").
 DATE_ROLES = [
-    ("retirement_notified_on", r"\b(told|tell|notif|inform|let (you|acr|them) know|contact|email|call)\w*"),
+    ("retirement_notified_on", r"\b(told|tell|notif|inform)\w* (you |acr |the acr |them )?(about|of) (my )?retirement"
+                               r"|\b(told|tell|notif|inform|let (you|acr|them) know|contact|email|call)\w*"),
     ("retired_on", r"\bretir\w*|\bstopped practi[cs]ing"),
     ("training_completed_on", r"\b(finish|complet|graduat|ended|ends|ending|done|wrap)\w*"),
     ("dues_year", r"\bfor\b|\bin\b.*\bdues\b|\bdues\b|\bpay\b|\bowe\b"),
@@ -38,7 +40,7 @@ FACT_PATTERNS = [
     (r"\b(completed|finished|done with|graduated from|out of) (my |a |an |the )?(radiology |rad )?"
      r"(residency|fellowship|training)\b", {"completed_residency": True, "stage": "in_practice"}),
     (r"\b(apply|applying|applied|waiting|hoping|trying) (to|for|into) (match (into |for )?)?(a |the )?"
-     r"(us |u\.s\. |american )?(radiology |radiologic |rad )?(residency|match)\b", {"stage": "awaiting_residency"}),
+     r"(us |u\.s\. |american )?(radiology |radiologic |rad )?(residenc(y|ies)|match)\b", {"stage": "awaiting_residency"}),
     (r"\bnot in good standing\b|\bdisciplin|\blicen[cs]e (was )?(suspended|revoked)", {"good_standing": False}),
     (r"\bin good standing\b", {"good_standing": True}),
     (r"\b(was|used to be|have been) an? (acr )?member\b", {"previously_member_in_practice": True}),
@@ -146,6 +148,11 @@ def _specialty_updates(text: str) -> Updates:
     return {"specialty": specialty} if specialty else {}
 
 
+# Boards that certify physicians: someone certified by one is a physician unless they say otherwise.
+PHYSICIAN_BOARDS = {"ABR", "AOBR", "RCPSC", "CMQ", "ABNM", "ABMS_other", "ECFMG"}
+# "Board certified" without a board: abroad, that is the country's own board.
+CERTIFIED_WITHOUT_BOARD = r"\b(board[- ]certified|boarded|certified (radiologist|physicist|medical physicist|in radiology))\b"
+DOMESTIC = ("US", "CA")
 # Someone who calls themselves a radiologist (and names no other stage) is practising.
 PRACTISING = r"\b(radiologist|neuroradiologist|radiation oncologist|attending|consultant)s?\b"
 
@@ -159,12 +166,16 @@ def _implied(updates: Updates, text: str) -> Updates:
     if updates.get("profession") == "medical_student":
         implied["stage"] = "student"
     in_or_after_training = updates.get("stage") in ("resident", "fellow", "awaiting_residency")
-    if (in_or_after_training or updates.get("completed_residency")) and "profession" not in updates:
+    certified_physician = bool(set(updates.get("certifications") or ()) & PHYSICIAN_BOARDS)
+    if (in_or_after_training or updates.get("completed_residency") or certified_physician) and "profession" not in updates:
         implied["profession"] = "medical_physicist" if updates.get("specialty") == "medical_physics" else "physician"
     if updates.get("stage") == "student" and "profession" not in updates:
         implied["profession"] = "medical_student"
     if updates.get("profession") == "medical_physicist":
         implied["specialty"] = "medical_physics"
+    abroad = updates.get("country") not in (None, *DOMESTIC)
+    if abroad and re.search(CERTIFIED_WITHOUT_BOARD, text.lower()) and "certifications" not in updates:
+        implied["certifications"] = ["national_board"]
     return {key: value for key, value in implied.items() if key not in updates}
 
 

@@ -1,10 +1,12 @@
 """The held-out messages and what a correct answer to each one contains."""
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, FrozenSet, List, Mapping, Tuple
+from typing import Dict, FrozenSet, List, Mapping, Optional, Tuple
 
 import yaml
 
+from actions.rendering import CATEGORY_NAMES
 from bench.metrics import contains_key_facts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,11 +32,26 @@ class Example:
     topic: str
 
 
+# A personal answer from the membership engine opens with the category it found.
+ENGINE_HEADLINE = re.compile(r"^(?:If that were so: )?You'd be: (.+?)\.$", re.MULTILINE)
+# FAQ metadata names students apart; the engine places them as members-in-training.
+ENGINE_CATEGORY = {"medical_student": "member_in_training"}
+
+
+def engine_category(reply: str) -> Optional[str]:
+    """The category code a personal answer states, or None for any other reply."""
+    headline = ENGINE_HEADLINE.search(reply)
+    names = {name: code for code, name in CATEGORY_NAMES.items()}
+    return names.get(headline.group(1)) if headline else None
+
+
 @dataclass(frozen=True)
 class Answers:
-    """FAQ topic -> the key facts of each variant of its response; other topic -> its texts."""
+    """FAQ topic -> the key facts of each variant of its response and the categories it
+    is about; other topic -> its texts."""
     key_facts: Mapping[str, Tuple[Tuple[str, ...], ...]]
     texts: Mapping[str, FrozenSet[str]]
+    categories: Mapping[str, FrozenSet[str]]
 
     def is_faq(self, topic: str) -> bool:
         return topic in self.key_facts
@@ -44,7 +61,11 @@ class Answers:
         return f"faq/{topic}" if self.is_faq(topic) else topic
 
     def is_correct(self, topic: str, reply: str) -> bool:
+        """An FAQ is answered right by its key facts, or by the engine placing the visitor
+        in the category the topic is about (a personal question routed to the engine)."""
         if self.is_faq(topic):
+            if engine_category(reply):
+                return engine_category(reply) in self.categories[topic]
             return any(contains_key_facts(reply, facts) for facts in self.key_facts[topic])
         return reply.strip() in self.texts[topic]
 
@@ -65,7 +86,10 @@ def answers_from(responses: Mapping[str, List[dict]]) -> Answers:
                  for name, variants in responses.items() if name.startswith(FAQ_RESPONSE_PREFIX)}
     texts = {topic: frozenset(v["text"].strip() for v in responses[name])
              for topic, name in GENERAL_RESPONSES.items()}
-    return Answers(key_facts, texts)
+    categories = {name[len(FAQ_RESPONSE_PREFIX):]: frozenset(
+        ENGINE_CATEGORY.get(category, category) for v in variants for category in v["metadata"]["categories"])
+        for name, variants in responses.items() if name.startswith(FAQ_RESPONSE_PREFIX)}
+    return Answers(key_facts, texts, categories)
 
 
 def load_answers(domain_dir: Path = DOMAIN) -> Answers:

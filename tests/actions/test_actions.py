@@ -131,3 +131,11 @@ def test_an_answer_to_the_question_asked_counts_whatever_the_intent(domain, enti
     asked = {"requested_slot": "country", "profession": "medical_student", "stage": "student"}
     _, events = run(ValidateProfileForm(), tracker("australia", "faq", entities_of("australia"), slots=asked), domain)
     assert SlotSet("country", "AU") in events
+
+
+def test_the_status_change_is_given_in_words(domain):
+    slots = {"profession": "physician", "stage": "in_practice", "country": "US", "certifications": ["ABR"],
+             "training_completed_on": "2025-06-01", "dues_year": 2026}
+    messages, _ = run(ActionQuote(), tracker("what do I pay", "ask_personal", slots=slots), domain)
+    assert "National dues for 2026: $77." in messages[0]["text"]
+    assert "Your status changes on December 1, 2025 to general member; your first dues year is 2026." in messages[0]["text"]

@@ -82,3 +82,24 @@ def test_relative_dates_count_back_from_today():
 def test_words_read_in_context(text, expected, entities_of):
     updates = profile_updates(text, entities_of(text), TODAY)
     assert {key: updates.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize("text, certifications", [
+    ("board certified radiologist in brazil, can I join?", ["national_board"]),
+    ("Sir I am certified radiologist in Bangladesh", ["national_board"]),
+    ("board certified radiologist in Texas", None),  # which US board is not said: ask
+])
+def test_certified_without_a_board_means_the_national_board_abroad(text, certifications, entities_of):
+    assert profile_updates(text, entities_of(text), TODAY).get("certifications") == certifications
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("paid my dues this january and told you about my retirement in feb, do i get a full refund",
+     {"retirement_notified_on": "2026-02-01", "dues_paid_for_year": True}),
+    ("im ABR certified practicing rad, what will i pay per year",
+     {"profession": "physician", "certifications": ["ABR"], "specialty": "radiology"}),
+    ("im a radiology resident in the us, whats the fee", {"country": "US", "stage": "resident"}),
+])
+def test_more_words_read_in_context(text, expected, entities_of):
+    updates = profile_updates(text, entities_of(text), TODAY)
+    assert {key: updates.get(key) for key in expected} == expected

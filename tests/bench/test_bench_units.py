@@ -15,9 +15,13 @@ from bench.speed import peak_rss_mib, stock_messages
 from bench.traffic import summarize
 
 RESPONSES = {
-    "utter_faq/mit_cost": [{"text": "It is free.", "metadata": {"key_facts": ["free", "member-in-training"]}}],
-    "utter_faq/retired_dues": [{"text": "...", "metadata": {"key_facts": ["full refund"]}},
-                               {"text": "...", "metadata": {"key_facts": ["refunded in full"]}}],
+    "utter_faq/mit_cost": [{"text": "It is free.", "metadata": {"key_facts": ["free", "member-in-training"],
+                                                                "categories": ["member_in_training"]}}],
+    "utter_faq/retired_dues": [{"text": "...", "metadata": {"key_facts": ["full refund"], "categories": ["retired"]}},
+                               {"text": "...", "metadata": {"key_facts": ["refunded in full"],
+                                                            "categories": ["retired"]}}],
+    "utter_faq/student_membership": [{"text": "...", "metadata": {"key_facts": ["students"],
+                                                                  "categories": ["medical_student"]}}],
     "utter_greet": [{"text": "Hi!"}, {"text": "Hello there."}],
     "utter_goodbye": [{"text": "Bye!"}],
     "utter_thanks": [{"text": "You're welcome!"}],
@@ -98,6 +102,13 @@ def test_an_faq_answer_is_right_with_the_key_facts_of_any_variant(answers):
 
 def test_a_conversation_answer_must_be_one_of_the_response_texts(answers):
     assert answers.is_correct("greet", "Hello there.\n")
+
+
+def test_a_personal_answer_is_right_when_it_places_the_visitor_in_the_topics_category(answers):
+    assert answers.is_correct("mit_cost", "You'd be: Member-in-training (MIT).\nNational dues for 2026: none.")
+    assert answers.is_correct("student_membership", "If that were so: You'd be: Member-in-training (MIT).")
+    assert not answers.is_correct("retired_dues", "You'd be: General member.\nfull refund")
+    assert not answers.is_correct("mit_cost", "What is your profession?")
     assert answers.is_correct("what_can_you_do", "I answer:\n- who can join")
     assert not answers.is_correct("greet", "Hello there. Ask me anything.")
     assert not answers.is_correct("goodbye", "Hi!")
