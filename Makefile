@@ -1,5 +1,6 @@
 # ACR membership assistant. `make run` to talk to it, `make test` to check it.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 .DEFAULT_GOAL := help
 
 VENV      := .venv
@@ -8,6 +9,7 @@ RASA      := $(VENV)/bin/rasa
 MODEL     := models/acr-assistant.tar.gz
 SPACY_DIR := build/spacy-acr
 WIDGET    := webchat/node_modules/rasa-webchat/lib/index.js
+QUIET     := 2>&1 | $(PYTHON) scripts/without_warnings.py
 
 # Quiet TensorFlow and warnings, no telemetry (there is no network to send it to).
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -49,7 +51,7 @@ shell: train  ## chat on the command line (actions server runs behind it)
 test: train validate content-check unit stories  ## everything CI checks
 
 validate: setup  ## rasa data validate, failing on any warning (scripts/validate_data.py)
-	$(PYTHON) scripts/validate_data.py
+	$(PYTHON) scripts/validate_data.py $(QUIET)
 
 unit: train browser  ## pytest: engine, actions, NLU, live servers, channels
 	$(PYTHON) -m pytest
@@ -58,7 +60,7 @@ browser:  ## Chromium for the web widget test (apt-get installs it when missing)
 	@scripts/ensure_chromium.sh
 
 stories: train  ## rasa test on the test stories, failing on any wrong prediction
-	$(RASA) test core --model $(MODEL) --stories tests/stories --out build/results --fail-on-prediction-errors
+	$(RASA) test core --model $(MODEL) --stories tests/stories --out build/results --fail-on-prediction-errors $(QUIET)
 
 content-check: setup  ## answers, examples, tests and dues figures staff edit are complete and sourced
 	$(PYTHON) -m tools.content_check

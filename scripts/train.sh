@@ -15,5 +15,6 @@ fi
 
 mkdir -p "$(dirname "$model")"
 .venv/bin/rasa train --config config.yml --domain domain --data data \
-  --out "$(dirname "$model")" --fixed-model-name "$(basename "$model" .tar.gz)"
+  --out "$(dirname "$model")" --fixed-model-name "$(basename "$model" .tar.gz)" 2>&1 \
+  | .venv/bin/python scripts/without_warnings.py
 echo "$fingerprint" > "$fingerprint_file"

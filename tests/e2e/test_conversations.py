@@ -1,8 +1,9 @@
 """The held-out scripted conversations (tests/heldout/conversations.yml), played over REST.
 
-Each conversation is a real test: the answer must name the expected category and dues.
-The pass-rate test runs before them, so the rate is reported even when a run stops at the
-first failing conversation (-x).
+A held-out set measures a rate: at least 90% of the conversations must end with the
+expected category and dues (one-shot questions in the first reply). The test prints the
+rate and the transcript of every conversation that missed, pass or fail. Every dollar
+figure in every reply must be one the engine could return, without exception.
 """
 import re
 from decimal import Decimal
@@ -107,19 +108,14 @@ def test_heldout_set_is_well_formed():
 
 
 def test_pass_rate_meets_the_target(replies_to, capsys):
-    failing = [c["name"] for c in CONVERSATIONS if conversation_problem(c, replies_to(c))]
-    passing = len(CONVERSATIONS) - len(failing)
-    rate = passing / len(CONVERSATIONS)
+    problems = {c["name"]: f"{problem}\n{transcript(c, replies_to(c))}"
+                for c in CONVERSATIONS for problem in [conversation_problem(c, replies_to(c))] if problem}
+    rate = 1 - len(problems) / len(CONVERSATIONS)
     with capsys.disabled():  # shown whether the test passes or not
-        print(f"\nheld-out conversations: {passing}/{len(CONVERSATIONS)} pass ({rate:.1%})")
-    assert rate >= TARGET_PASS_RATE, f"pass rate {rate:.1%} is below {TARGET_PASS_RATE:.0%}; failing: {failing}"
-
-
-@by_conversation
-def test_conversation_gets_the_expected_answer(conversation, replies_to):
-    replies = replies_to(conversation)
-    problem = conversation_problem(conversation, replies)
-    assert problem is None, f"{problem}\n{transcript(conversation, replies)}"
+        print(f"\nheld-out conversations: {len(CONVERSATIONS) - len(problems)}/{len(CONVERSATIONS)} pass ({rate:.1%})")
+        for name, problem in problems.items():
+            print(f"missed: {name}: {problem}")
+    assert rate >= TARGET_PASS_RATE, f"pass rate {rate:.1%} is below {TARGET_PASS_RATE:.0%}: {list(problems)}"
 
 
 @by_conversation
