@@ -42,10 +42,12 @@ train: setup  ## train the model when config, domain, data or vocabulary changed
 	@FORCE=$(FORCE) scripts/train.sh $(MODEL)
 
 run: train  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080/
+	@mkdir -p var
 	@$(PYTHON) -m channels.credentials build/credentials.yml
 	@$(VENV)/bin/honcho --no-colour -f Procfile start
 
 shell: train  ## chat on the command line (actions server runs behind it)
+	@mkdir -p var
 	@scripts/shell.sh $(MODEL)
 
 test: train validate content-check unit stories  ## everything CI checks
