@@ -16,7 +16,7 @@ from actions.understanding import FIRST_PERSON, profile_updates
 
 OWN_DUES_OR_CATEGORY = re.compile(
     r"\b(what|how much) (do|would|will|should|must) i (pay|owe)|\bhow much (do|would|will) i\b|\bmy dues\b"
-    r"|\bdo i (have to )?(pay|owe)\b|\bwhat do i owe\b|\b(which|what) (category|membership category) (am i|do i|would i)"
+    r"|\bwhat do i owe\b|\b(which|what) (category|membership category) (am i|do i|would i)"
     r"|\bcost me\b|\bfor me\b", re.IGNORECASE)
 PROFILE_LABELS = {"profession", "stage", "specialty", "board", "service", "country", "date", "school_years"}
 UNSURE_INTENTS = {"ask_personal", "inform", "nlu_fallback"}
