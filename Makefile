@@ -18,7 +18,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup train run shell test validate unit browser stories content-check bench quote clean
+.PHONY: help setup train run shell test validate unit browser stories content-check bench purge quote clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -69,6 +69,9 @@ content-check: setup  ## answers, examples, tests and dues figures staff edit ar
 
 bench: train  ## speed and answer accuracy, against a stock `rasa init` assistant
 	$(PYTHON) -m bench
+
+purge: setup  ## delete conversations idle for more than DAYS days (default 30) from the tracker store
+	$(PYTHON) -m tools.purge --days $(or $(DAYS),30)
 
 quote: setup  ## a membership quote: make quote PROFILE='{"profession":"physician",...}'
 	@echo '$(PROFILE)' | $(PYTHON) -m membership explain
