@@ -9,10 +9,9 @@ from rasa_sdk.types import DomainDict
 
 import membership
 from actions import followups, suggestions, topics
-from actions.profile import profile_from_slots, still_missing
+from actions.profile import missing_fields, profile_from_slots, still_missing
 from actions.rendering import render_quote
 from actions.understanding import answer_to_question, earlier_updates, profile_updates
-from nlp.vocabulary import code_for
 
 
 # Messages that ask something else: the form lets other rules answer them, then resumes.
@@ -67,13 +66,14 @@ class ActionQuote(Action):
                   domain: DomainDict) -> List[EventType]:
         hypothetical = latest_intent(tracker) == "what_if"
         updates = message_updates(tracker) if hypothetical else {}
-        profile = {**profile_from_slots(tracker.slots), **updates}
-        if still_missing(profile):
-            return [SlotSet(field, value) for field, value in updates.items()] + [FollowupAction("profile_form")]
         try:
-            dispatcher.utter_message(text=render_quote(membership.quote(profile), hypothetical))
+            answer = membership.quote({**profile_from_slots(tracker.slots), **updates})
         except membership.InvalidProfile as problem:
             dispatcher.utter_message(text=f"I couldn't work that out: {problem}. You can say \"start over\".")
+            return []
+        if missing_fields(answer):
+            return [SlotSet(field, value) for field, value in updates.items()] + [FollowupAction("profile_form")]
+        dispatcher.utter_message(text=render_quote(answer, hypothetical))
         return []
 
 
@@ -103,7 +103,7 @@ class ActionAnswerFollowup(Action):
             domain,
             topics.last_answered_topic(tracker.events),
             followups.aspect_of(message.get("text") or ""),
-            followups.category_of(message.get("entities", []), code_for),
+            followups.category_of(message.get("entities", [])),
         )
         dispatcher.utter_message(response=topics.response_name(topic) if topic else "utter_ask_rephrase")
         return []

@@ -4,6 +4,7 @@ import re
 from typing import Any, Dict, Iterable, Optional
 
 from actions.topics import Domain, find_topic, topic_metadata
+from nlp.vocabulary import code_for
 
 ASPECT_PATTERNS = {
     "cost": r"how much|cost|price|pay|dues|fee|\$|free|charge|expensive|refund",
@@ -34,7 +35,7 @@ def aspect_of(text: str) -> Optional[str]:
     return next((aspect for aspect, pattern in ASPECT_PATTERNS.items() if re.search(pattern, lowered)), None)
 
 
-def category_of(entities: Iterable[Dict[str, Any]], code_for) -> Optional[str]:
+def category_of(entities: Iterable[Dict[str, Any]]) -> Optional[str]:
     """The membership category named in the message, if any."""
     for entity in entities:
         label, value = entity.get("entity"), entity.get("value", "")

@@ -18,9 +18,14 @@ def profile_from_slots(slots: Mapping[str, Any], today: Optional[date] = None) -
     return profile
 
 
+def missing_fields(answer: Mapping[str, Any]) -> List[str]:
+    """Profile fields an engine answer still needs, most important first."""
+    return [field for field in answer["missing"] if field in PROFILE_FIELDS]
+
+
 def still_missing(profile: Dict[str, Any]) -> List[str]:
     """Profile fields the engine needs before it can answer, most important first."""
     try:
-        return [field for field in membership.quote(profile)["missing"] if field in PROFILE_FIELDS]
+        return missing_fields(membership.quote(profile))
     except membership.InvalidProfile:
         return []

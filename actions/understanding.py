@@ -10,6 +10,7 @@ from typing import Any, Dict, Iterable, List, Optional
 
 import dateparser
 
+from membership.profile import DOMESTIC_COUNTRIES
 from nlp.vocabulary import code_for
 
 Entity = Dict[str, Any]
@@ -60,6 +61,13 @@ SPECIALTY_OF_PHRASE = {
     r"cardiologist|surgeon|internist|pediatrician|family physician|general practitioner|\bgp\b": "other",
 }
 
+# Boards that certify physicians: someone certified by one is a physician unless they say otherwise.
+PHYSICIAN_BOARDS = {"ABR", "AOBR", "RCPSC", "CMQ", "ABNM", "ABMS_other", "ECFMG"}
+# "Board certified" without a board: abroad, that is the country's own board.
+CERTIFIED_WITHOUT_BOARD = r"\b(board[- ]certified|boarded|certified (radiologist|physicist|medical physicist|in radiology))\b"
+# Someone who calls themselves a radiologist (and names no other stage) is practising.
+PRACTISING = r"\b(radiologist|neuroradiologist|radiation oncologist|attending|consultant)s?\b"
+
 
 def parse_date(text: str, today: date) -> Optional[date]:
     settings = {"RELATIVE_BASE": _as_datetime(today), "PREFER_DAY_OF_MONTH": "first",
@@ -84,17 +92,17 @@ def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str
     """A year alone is the dues year unless the words before it say otherwise."""
     value = str(entity.get("value", "")).strip()
     lowered = value.lower()
+    asked = expected if expected in DATE_FIELDS else None
     year = int(value) if re.fullmatch(r"(19|20)\d\d", value) else None
     if lowered in RELATIVE_YEARS:
         year = today.year + RELATIVE_YEARS[lowered]
     if year is not None:
-        role = _role_of_date(text, entity.get("start", 0), default=expected if expected in DATE_FIELDS else "dues_year")
+        role = _role_of_date(text, entity.get("start", 0), default=asked or "dues_year")
         return {role: year if role == "dues_year" else date(year, 1, 1).isoformat()}
     parsed = parse_date(value, today)
     if not parsed:
         return {}
-    default = expected if expected in DATE_FIELDS else "training_completed_on"
-    role = _role_of_date(text, entity.get("start", 0), default=default)
+    role = _role_of_date(text, entity.get("start", 0), default=asked or "training_completed_on")
     return {role: parsed.year if role == "dues_year" else parsed.isoformat()}
 
 
@@ -116,18 +124,19 @@ def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected
     boards: List[str] = []
     for entity in entities:
         label, value = entity.get("entity"), str(entity.get("value", ""))
+        code = code_for(label, value)
         if label == "date":
             # the first date given a role keeps it: "in May 2026" is not also "2026"
-            for field, value in _date_updates(text, entity, today, expected).items():
-                updates.setdefault(field, value)
+            for field, field_value in _date_updates(text, entity, today, expected).items():
+                updates.setdefault(field, field_value)
         elif label == "school_years":
             updates["medical_school_years"] = _school_years(value)
-        elif label == "board" and code_for(label, value):
+        elif label == "board" and code:
             if not _is_negated(text, entity.get("start", 0)):
-                boards.append(code_for(label, value))
+                boards.append(code)
             updates.setdefault("certifications", [])
-        elif label in SINGLE_VALUE_FIELDS and code_for(label, value):
-            updates[label] = code_for(label, value)
+        elif label in SINGLE_VALUE_FIELDS and code:
+            updates[label] = code
     if boards:
         updates["certifications"] = sorted(set(boards))
     return updates
@@ -148,15 +157,6 @@ def _specialty_updates(text: str) -> Updates:
     return {"specialty": specialty} if specialty else {}
 
 
-# Boards that certify physicians: someone certified by one is a physician unless they say otherwise.
-PHYSICIAN_BOARDS = {"ABR", "AOBR", "RCPSC", "CMQ", "ABNM", "ABMS_other", "ECFMG"}
-# "Board certified" without a board: abroad, that is the country's own board.
-CERTIFIED_WITHOUT_BOARD = r"\b(board[- ]certified|boarded|certified (radiologist|physicist|medical physicist|in radiology))\b"
-DOMESTIC = ("US", "CA")
-# Someone who calls themselves a radiologist (and names no other stage) is practising.
-PRACTISING = r"\b(radiologist|neuroradiologist|radiation oncologist|attending|consultant)s?\b"
-
-
 def _implied(updates: Updates, text: str) -> Updates:
     """Facts that follow from others: a medical student is a student, a resident a physician."""
     implied: Updates = {}
@@ -173,7 +173,7 @@ def _implied(updates: Updates, text: str) -> Updates:
         implied["profession"] = "medical_student"
     if updates.get("profession") == "medical_physicist":
         implied["specialty"] = "medical_physics"
-    abroad = updates.get("country") not in (None, *DOMESTIC)
+    abroad = updates.get("country") not in (None, *DOMESTIC_COUNTRIES)
     if abroad and re.search(CERTIFIED_WITHOUT_BOARD, text.lower()) and "certifications" not in updates:
         implied["certifications"] = ["national_board"]
     return {key: value for key, value in implied.items() if key not in updates}

@@ -7,9 +7,10 @@ from typing import List, Optional
 
 import bench
 from bench.accuracy import faq_only, measure_accuracy
-from bench.heldout import PAGE, load_answers, load_examples
+from bench.heldout import load_answers, load_examples
 from bench.report import machine, write
 from bench.speed import QUICK, Plan, measure_speed
+from tools.content_check import MEMBERSHIP_PAGE
 from tools.servers import MODEL, ROOT
 
 log = logging.getLogger("bench")
@@ -29,7 +30,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     log.setLevel(logging.INFO)
     args = parse_args(argv)
-    examples, answers, page = load_examples(), load_answers(), PAGE.read_text()
+    examples, answers, page = load_examples(), load_answers(), MEMBERSHIP_PAGE.read_text()
     if args.quick:
         examples = examples[::3]
     report = {"machine": machine()}

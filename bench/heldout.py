@@ -2,18 +2,16 @@
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, FrozenSet, List, Mapping, Optional, Tuple
+from typing import FrozenSet, List, Mapping, Optional, Tuple
 
 import yaml
 
 from actions.rendering import CATEGORY_NAMES
 from bench.metrics import contains_key_facts
+from tools.content_check import DOMAIN, load_responses
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "heldout" / "faq.yml"
-DOMAIN = ROOT / "domain"
-# The ACR page every answer comes from, as the assistant knows it.
-PAGE = ROOT / "docs" / "source" / "acr_membership_page.txt"
 FAQ_RESPONSE_PREFIX = "utter_faq/"
 # The topics that are not FAQ answers, and the response (domain/general.yml) that answers each.
 GENERAL_RESPONSES = {
@@ -72,13 +70,6 @@ class Answers:
 
 def load_examples(path: Path = HELDOUT) -> List[Example]:
     return [Example(item["text"], item["topic"]) for item in yaml.safe_load(path.read_text())["messages"]]
-
-
-def load_responses(domain_dir: Path = DOMAIN) -> Dict[str, List[dict]]:
-    responses = {}
-    for path in sorted(domain_dir.glob("*.yml")):
-        responses.update(yaml.safe_load(path.read_text()).get("responses") or {})
-    return responses
 
 
 def answers_from(responses: Mapping[str, List[dict]]) -> Answers:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Dict, Iterable, Optional
 
 import membership
+from actions.profile import missing_fields, profile_from_slots
 from actions.understanding import FIRST_PERSON, profile_updates
 
 OWN_DUES_OR_CATEGORY = re.compile(
@@ -40,9 +41,9 @@ def is_personal(text: str, entities: Entities) -> bool:
 
 
 def engine_can_answer(text: str, entities: Entities, today: date) -> bool:
-    profile = {**profile_updates(text, list(entities), today), "as_of": today.isoformat()}
+    profile = profile_from_slots(profile_updates(text, list(entities), today), today)
     try:
-        return not membership.quote(profile)["missing"]
+        return not missing_fields(membership.quote(profile))
     except membership.InvalidProfile:
         return False
 

@@ -16,36 +16,40 @@ from typing import Dict, Iterable, List
 import yaml
 
 import membership
+from tools.figures import dollar_amounts
 
 ROOT = Path(__file__).resolve().parent.parent
 MEMBERSHIP_PAGE = ROOT / "docs" / "source" / "acr_membership_page.txt"
 MIN_EXAMPLES = 20
-DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d\d)?)")
+DOMAIN = ROOT / "domain"
 
 
-def _yaml_files(folder: str) -> Iterable[dict]:
-    for path in sorted((ROOT / folder).glob("*.yml")):
+def _yaml_files(folder: Path) -> Iterable[dict]:
+    for path in sorted(folder.glob("*.yml")):
         yield yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def load_responses(domain_dir: Path = DOMAIN) -> Dict[str, List[dict]]:
+    """Every response of the domain files, by name."""
+    responses: Dict[str, List[dict]] = {}
+    for document in _yaml_files(domain_dir):
+        responses.update(document.get("responses") or {})
+    return responses
 
 
 def faq_responses() -> Dict[str, dict]:
     return {name.partition("/")[2]: variations[0]
-            for document in _yaml_files("domain")
-            for name, variations in (document.get("responses") or {}).items() if name.startswith("utter_faq/")}
+            for name, variations in load_responses().items() if name.startswith("utter_faq/")}
 
 
 def all_response_texts() -> List[str]:
-    texts = []
-    for document in _yaml_files("domain"):
-        for variations in (document.get("responses") or {}).values():
-            for variation in variations:
-                texts += [variation.get("text", ""), (variation.get("metadata") or {}).get("more", "")]
-    return texts
+    return [text for variations in load_responses().values() for variation in variations
+            for text in (variation.get("text", ""), (variation.get("metadata") or {}).get("more", ""))]
 
 
 def training_example_counts() -> Dict[str, int]:
     counts: Dict[str, int] = {}
-    for document in _yaml_files("data/nlu"):
+    for document in _yaml_files(ROOT / "data" / "nlu"):
         for block in document.get("nlu") or []:
             if "intent" in block:
                 counts[block["intent"]] = len([line for line in block["examples"].splitlines() if line.strip()])
@@ -60,10 +64,6 @@ def tested_topics() -> set:
 def heldout_topics() -> set:
     heldout = yaml.safe_load((ROOT / "tests" / "heldout" / "faq.yml").read_text(encoding="utf-8"))
     return {message["topic"] for message in heldout["messages"]}
-
-
-def dollar_amounts(text: str) -> List[float]:
-    return [float(amount.replace(",", "")) for amount in DOLLARS.findall(text)]
 
 
 def topic_problems() -> List[str]:
@@ -102,7 +102,7 @@ def figure_problems() -> List[str]:
     for text in all_response_texts():
         for amount in dollar_amounts(text):
             if amount not in allowed:
-                problems.append(f"an answer states ${amount:g}, which is in no dues schedule and not on the page: "
+                problems.append(f"an answer states ${float(amount):g}, which is in no dues schedule and not on the page: "
                                 f"\"{text[:80]}...\"")
     return problems
 

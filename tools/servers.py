@@ -14,7 +14,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence
 
@@ -113,7 +113,7 @@ class RunningAssistant:
             server.stop()
 
 
-def _write_config(workdir: Path, actions_port: int, extra_channels: Optional[Dict]) -> Dict[str, Path]:
+def write_config(workdir: Path, actions_port: int, extra_channels: Optional[Dict]) -> Dict[str, Path]:
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
     endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{actions_port}/webhook"
     endpoints["tracker_store"]["db"] = str(workdir / "conversations.db")
@@ -137,7 +137,7 @@ def running_assistant(model: Path = MODEL, extra_channels: Optional[Dict] = None
     may talk to it from another origin."""
     workdir = Path(tempfile.mkdtemp(prefix="acr-assistant-"))
     rasa_port, actions_port = free_port(), free_port()
-    paths = _write_config(workdir, actions_port, extra_channels)
+    paths = write_config(workdir, actions_port, extra_channels)
     process_env = {**os.environ, **QUIET, **(env or {})}
     rasa_command = [str(VENV_BIN / "rasa"), "run", "--model", str(model), "--port", str(rasa_port),
                     "--interface", "127.0.0.1", "--endpoints", str(paths["endpoints"]),

@@ -4,7 +4,6 @@ import json
 import pytest
 
 from actions import followups, suggestions, topics
-from nlp.vocabulary import code_for
 
 
 def test_every_topic_has_complete_metadata(domain):
@@ -24,7 +23,7 @@ def test_every_topic_has_complete_metadata(domain):
     ("general_cost", "what about allied health?", "allied_health_cost"),
 ])
 def test_a_follow_up_keeps_what_it_leaves_out(domain, entities_of, last, text, expected):
-    category = followups.category_of(entities_of(text), code_for)
+    category = followups.category_of(entities_of(text))
     assert followups.followup_topic(domain, last, followups.aspect_of(text), category) == expected
 
 

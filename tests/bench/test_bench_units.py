@@ -7,7 +7,7 @@ import pytest
 
 from bench.accuracy import level, predicted_label
 from bench.baseline import Section, TfidfRetriever, split_sections
-from bench.figures import allowed_amounts, dollar_amounts, invented_amounts
+from tools.figures import allowed_amounts, dollar_amounts, invented_amounts
 from bench.heldout import Example, answers_from, load_examples
 from bench.metrics import Score, combined, contains_key_facts, macro_f1, per_topic, percentile, score
 from bench.report import markdown_table, ratio

@@ -7,7 +7,7 @@ import urllib.request
 import pexpect
 import pytest
 
-from tools.servers import MODEL, QUIET, ROOT, _write_config, free_port
+from tools.servers import MODEL, QUIET, ROOT, write_config, free_port
 
 PROMPT = "Your input ->"
 
@@ -19,7 +19,7 @@ def actions_port():
 
 @pytest.fixture
 def shell(tmp_path, actions_port):
-    endpoints = _write_config(tmp_path, actions_port, extra_channels=None)["endpoints"]
+    endpoints = write_config(tmp_path, actions_port, extra_channels=None)["endpoints"]
     terminal = pexpect.spawn(
         str(ROOT / "scripts" / "shell.sh"),
         [str(MODEL), "--port", str(free_port()), "--endpoints", str(endpoints)],

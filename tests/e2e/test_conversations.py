@@ -15,6 +15,7 @@ import yaml
 
 import membership
 from actions.rendering import CATEGORY_NAMES, money
+from tools.figures import allowed_amounts, dollar_amounts
 
 CONVERSATIONS = yaml.safe_load(
     (Path(__file__).resolve().parents[1] / "heldout" / "conversations.yml").read_text(encoding="utf-8")
@@ -23,10 +24,8 @@ TARGET_PASS_RATE = 0.9
 MINIMUM_CONVERSATIONS = 45
 NOT_PUBLISHED = "not_published"
 HEADLINE = "You'd be: "
-DOLLAR_FIGURE = re.compile(r"\$(\d[\d,]*(?:\.\d+)?)")
-POSSIBLE_AMOUNTS = {
-    Decimal(str(amount)) / divisor for amount in membership.all_published_amounts() for divisor in (1, 2)
-}
+# The schedules' amounts and half of each (the service discount); no page figures here.
+POSSIBLE_AMOUNTS = allowed_amounts(membership.all_published_amounts(), page_text="")
 
 
 def conversation_id(conversation: Dict) -> str:
@@ -89,10 +88,6 @@ def transcript(conversation: Dict, replies: List[str]) -> str:
     return "\n".join(f"visitor: {turn}\nassistant: {reply}" for turn, reply in zip(conversation["turns"], replies))
 
 
-def dollar_figures(text: str) -> List[Decimal]:
-    return [Decimal(figure.replace(",", "")) for figure in DOLLAR_FIGURE.findall(text)]
-
-
 def test_heldout_set_is_well_formed():
     names = [conversation["name"] for conversation in CONVERSATIONS]
     assert len(names) >= MINIMUM_CONVERSATIONS
@@ -121,5 +116,5 @@ def test_pass_rate_meets_the_target(replies_to, capsys):
 @by_conversation
 def test_every_dollar_figure_is_one_the_engine_could_return(conversation, replies_to):
     replies = replies_to(conversation)
-    unknown = [figure for reply in replies for figure in dollar_figures(reply) if figure not in POSSIBLE_AMOUNTS]
+    unknown = [figure for reply in replies for figure in dollar_amounts(reply) if figure not in POSSIBLE_AMOUNTS]
     assert not unknown, f"dollar figures no schedule holds: {unknown}\n{transcript(conversation, replies)}"
