@@ -1,5 +1,6 @@
 """The benchmark's pure parts, on small inputs: no model, no server."""
 import os
+import shutil
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -11,8 +12,9 @@ from tools.figures import allowed_amounts, dollar_amounts, invented_amounts
 from bench.heldout import Example, answers_from, load_examples
 from bench.metrics import Score, combined, contains_key_facts, macro_f1, per_topic, percentile, score
 from bench.report import markdown_table, ratio
-from bench.speed import peak_rss_mib, stock_messages
+from bench.speed import edit_one_answer, peak_rss_mib, stock_messages
 from bench.traffic import summarize
+from tools.content_check import DOMAIN, load_responses
 
 RESPONSES = {
     "utter_faq/mit_cost": [{"text": "It is free.", "metadata": {"key_facts": ["free", "member-in-training"],
@@ -200,3 +202,12 @@ def test_stock_messages_come_from_its_nlu_data(tmp_path):
 
 def test_peak_memory_is_read_from_proc():
     assert peak_rss_mib(SimpleNamespace(process=SimpleNamespace(pid=os.getpid()))) > 1
+
+
+def test_the_retraining_bench_edits_exactly_one_faq_answer(tmp_path):
+    shutil.copytree(DOMAIN, tmp_path / "domain")
+    edit_one_answer(tmp_path / "domain")
+    before, after = load_responses(DOMAIN), load_responses(tmp_path / "domain")
+    changed = [name for name in before if before[name] != after[name]]
+    assert len(changed) == 1 and changed[0].startswith("utter_faq/")
+    assert after[changed[0]][0]["text"].endswith("(Edited.)")

@@ -2,11 +2,11 @@
 import asyncio
 import time
 
-from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from channels.storage import ConversationStore
 from tools.purge import SECONDS_PER_DAY, main, purge
 
 
@@ -22,7 +22,7 @@ def senders_in(store):
 
 
 def test_only_conversations_idle_longer_than_the_limit_are_removed(tmp_path):
-    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "conversations.db"))
+    store = ConversationStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "conversations.db"))
     for sender, days_ago in [("old", 45), ("recent", 3), ("older", 400)]:
         asyncio.run(store.save(conversation(sender, days_ago)))
     assert purge(store, days=30) == 2
@@ -31,6 +31,6 @@ def test_only_conversations_idle_longer_than_the_limit_are_removed(tmp_path):
 
 def test_the_command_reads_the_store_from_the_endpoints_file(tmp_path, capsys):
     endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp_path / 'c.db'}\n")
+    endpoints.write_text(f"tracker_store:\n  type: channels.storage.ConversationStore\n  dialect: sqlite\n  db: {tmp_path / 'c.db'}\n")
     assert main(["--days", "30", "--endpoints", str(endpoints)]) == 0
     assert "Removed 0 conversation(s)" in capsys.readouterr().out

@@ -1,0 +1,57 @@
+"""The conversation store: SQLite in write-ahead-log mode keeps every turn, for every
+reader, across restarts, and the endpoints file decides which store the commands use."""
+import asyncio
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from channels.storage import ConversationStore, store_from
+
+
+def store_at(path):
+    return ConversationStore(Domain.empty(), dialect="sqlite", db=str(path))
+
+
+def saved_conversation(store, sender, country):
+    tracker = DialogueStateTracker(sender, slots=[])
+    tracker.update(UserUttered(f"I live in {country}"))
+    tracker.update(SlotSet("country", country))
+    asyncio.run(store.save(tracker))
+
+
+def test_sqlite_runs_in_write_ahead_log_mode(tmp_path):
+    store = store_at(tmp_path / "c.db")
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_a_second_store_on_the_same_file_reads_what_the_first_wrote(tmp_path):
+    writer, reader = store_at(tmp_path / "c.db"), store_at(tmp_path / "c.db")
+    saved_conversation(writer, "alice", "CA")
+    saved_conversation(writer, "bob", "DE")
+    events = asyncio.run(reader.retrieve_full_tracker("alice")).events
+    assert [event.value for event in events if isinstance(event, SlotSet)] == ["CA"]
+
+
+def test_a_conversation_survives_closing_the_store(tmp_path):
+    first = store_at(tmp_path / "c.db")
+    saved_conversation(first, "alice", "CA")
+    first.engine.dispose()
+    tracker = asyncio.run(store_at(tmp_path / "c.db").retrieve_full_tracker("alice"))
+    assert tracker.latest_message.text == "I live in CA"
+
+
+@pytest.mark.parametrize("store_type", ["SQL", "channels.storage.ConversationStore"])
+def test_commands_take_the_sql_store_from_the_endpoints_file(tmp_path, store_type):
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(f"tracker_store:\n  type: {store_type}\n  dialect: sqlite\n  db: {tmp_path / 'c.db'}\n")
+    assert store_from(str(endpoints)).engine.url.database == str(tmp_path / "c.db")
+
+
+def test_commands_refuse_a_store_they_cannot_read(tmp_path):
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text("tracker_store:\n  type: redis\n  url: localhost\n")
+    with pytest.raises(SystemExit, match="SQL tracker store"):
+        store_from(str(endpoints))
