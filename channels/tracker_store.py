@@ -66,3 +66,6 @@ class RetryingSQLTrackerStore(SQLTrackerStore):
                 raise ConversationStoreUnavailable(problem)
             log.warning("Conversation store unreachable (%s); retrying", problem)
             await asyncio.sleep(RETRY_INTERVAL)
+
+
+ENDPOINT_TYPE = f"{__name__}.{RetryingSQLTrackerStore.__name__}"  # its `type` in endpoints.yml

@@ -13,7 +13,10 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import read_endpoint_config
 
+from channels.tracker_store import ENDPOINT_TYPE, RetryingSQLTrackerStore
+
 SECONDS_PER_DAY = 86400
+SQL_STORES = ("SQL", ENDPOINT_TYPE)
 
 
 def purge(store: SQLTrackerStore, days: float, now: Optional[float] = None) -> int:
@@ -32,9 +35,9 @@ def purge(store: SQLTrackerStore, days: float, now: Optional[float] = None) -> i
 
 def store_from(endpoints: str) -> SQLTrackerStore:
     config = read_endpoint_config(endpoints, "tracker_store")
-    if not config or config.type != "SQL":
+    if not config or config.type not in SQL_STORES:
         raise SystemExit(f"{endpoints}: purge works on an SQL tracker store (SQLite or PostgreSQL)")
-    return SQLTrackerStore(Domain.empty(), **config.kwargs)
+    return RetryingSQLTrackerStore(Domain.empty(), host=config.url, **config.kwargs)
 
 
 def main(argv: Optional[List[str]] = None) -> int:
