@@ -29,6 +29,7 @@ from typing import Dict, Iterator, List, Optional
 import redis
 import sqlalchemy as sa
 
+from channels.tracker_store import ENDPOINT_TYPE
 from tools.servers import (MODEL, QUIET, ROOT, RasaChat, RunningAssistant, Server, actions_command, free_port,
                            post_json, rasa_command, wait_until, write_config)
 
@@ -37,7 +38,6 @@ REDIS_SERVER = "/usr/bin/redis-server"
 NGINX = "/usr/sbin/nginx"
 DATABASE = "rasa"  # the database, and the role Rasa logs in as
 PASSWORD_VARIABLE = "TRACKER_DB_PASSWORD"
-STORE_CLASS = "channels.tracker_store.RetryingSQLTrackerStore"
 STARTUP_SECONDS = 240.0
 
 NGINX_CONF = """\
@@ -146,11 +146,16 @@ class Postgres(Service):
         return self.query("SELECT count(*) FROM events WHERE sender_id = :sender", sender=sender)[0][0]
 
     def slots(self, sender: str) -> Dict:
-        """The conversation's slots as stored: the last value set for each."""
-        rows = self.query("SELECT data FROM events WHERE sender_id = :sender AND type_name = 'slot' "
-                          "ORDER BY id", sender=sender)
+        return stored_slots(self.rasa_database, sender)
+
+
+def stored_slots(database: sa.engine.Engine, sender: str) -> Dict:
+    """A conversation's slots as an SQL tracker store holds them: the last value set for each."""
+    with database.connect() as connection:
+        rows = connection.execute(sa.text("SELECT data FROM events WHERE sender_id = :sender "
+                                          "AND type_name = 'slot' ORDER BY id"), {"sender": sender})
         events = [json.loads(row.data) for row in rows]
-        return {event["name"]: event["value"] for event in events}
+    return {event["name"]: event["value"] for event in events}
 
 
 def postgres_in(directory: Path) -> Postgres:
@@ -217,7 +222,7 @@ def nginx_in(directory: Path, port: int, upstream_ports: List[int]) -> Service:
 def stores(postgres: Postgres, redis_port: int) -> Dict:
     """endpoints.yml's sections for them; Rasa reads the password from the environment."""
     return {
-        "tracker_store": {"type": STORE_CLASS, "dialect": "postgresql", "url": "127.0.0.1", "port": postgres.port,
+        "tracker_store": {"type": ENDPOINT_TYPE, "dialect": "postgresql", "url": "127.0.0.1", "port": postgres.port,
                           "db": DATABASE, "username": DATABASE, "password": "${%s}" % PASSWORD_VARIABLE},
         "lock_store": {"type": "redis", "url": "127.0.0.1", "port": redis_port, "db": 1},
     }
