@@ -77,6 +77,9 @@ content-check: setup  ## answers, examples, tests and dues figures staff edit ar
 bench: train  ## speed and answer accuracy, against a stock `rasa init` assistant
 	$(PYTHON) -m bench
 
+soak: train services  ## 50 visitors x 10 turns through nginx, action server killed mid-run; build/soak/report.md
+	$(PYTHON) -m tools.soak $(SOAK_ARGS)
+
 purge: setup  ## delete conversations idle for more than DAYS days (default 30) from the tracker store
 	$(PYTHON) -m tools.purge --days $(or $(DAYS),30)
 

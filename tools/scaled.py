@@ -307,11 +307,17 @@ def main(argv: Optional[List[str]] = None) -> None:
     parser.add_argument("--dir", type=Path, default=ROOT / "var" / "scaled", help="data and logs")
     args = parser.parse_args(argv)
     print(f"Starting PostgreSQL, Redis, the action server and {args.instances} Rasa servers ...", flush=True)
+    for stop_request in (signal.SIGINT, signal.SIGTERM):  # also when started where SIGINT is ignored
+        signal.signal(stop_request, stop_waiting)
     with running_scaled(args.instances, args.dir.resolve(), args.port) as layout:
         print(describe(layout), flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             signal.pause()
         print("Stopping ...", flush=True)
+
+
+def stop_waiting(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def describe(layout: ScaledLayout) -> str:
