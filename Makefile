@@ -18,7 +18,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup train run shell test validate unit browser stories content-check bench purge quote clean
+.PHONY: help setup train run run-scaled shell test validate unit browser services stories content-check bench soak purge quote clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -46,6 +46,10 @@ run: train  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080
 	@$(PYTHON) -m channels.credentials build/credentials.yml
 	@$(VENV)/bin/honcho --no-colour -f Procfile start
 
+run-scaled: train services  ## nginx :8000 before 2 Rasa servers, PostgreSQL, Redis (PORT=, INSTANCES=)
+	@mkdir -p var
+	@$(PYTHON) -m tools.scaled --port $(or $(PORT),8000) --instances $(or $(INSTANCES),2)
+
 shell: train  ## chat on the command line (actions server runs behind it)
 	@mkdir -p var
 	@scripts/shell.sh $(MODEL)
@@ -55,11 +59,14 @@ test: train validate content-check unit stories  ## everything CI checks
 validate: setup  ## rasa data validate, failing on any warning (scripts/validate_data.py)
 	$(PYTHON) scripts/validate_data.py $(QUIET)
 
-unit: train browser  ## pytest: engine, actions, NLU, live servers, channels
+unit: train browser services  ## pytest: engine, actions, NLU, live servers, channels
 	$(PYTHON) -m pytest
 
 browser:  ## Chromium for the web widget test (apt-get installs it when missing)
 	@scripts/ensure_chromium.sh
+
+services:  ## PostgreSQL, Redis and nginx for the scaled layout (apt-get installs them when missing)
+	@scripts/ensure_services.sh
 
 stories: train  ## rasa test on the test stories, failing on any wrong prediction
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out build/results --fail-on-prediction-errors $(QUIET)
@@ -69,6 +76,9 @@ content-check: setup  ## answers, examples, tests and dues figures staff edit ar
 
 bench: train  ## speed and answer accuracy, against a stock `rasa init` assistant
 	$(PYTHON) -m bench
+
+soak: train services  ## 50 visitors x 10 turns through nginx, action server killed mid-run; build/soak/report.md
+	$(PYTHON) -m tools.soak $(SOAK_ARGS)
 
 purge: setup  ## delete conversations idle for more than DAYS days (default 30) from the tracker store
 	$(PYTHON) -m tools.purge --days $(or $(DAYS),30)

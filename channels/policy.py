@@ -7,15 +7,20 @@
 - Empty, overlong and too frequent messages get a friendly reply and go no further.
 - Control characters and unpaired surrogates are cleaned out.
 - A turn that produced no reply (the action server is down, say) gets an apology with
-  the way to reach the membership team, instead of silence.
+  the way to reach the membership team, instead of silence. So does a turn that failed
+  (the conversation store is unreachable): its replies are held back until the turn is
+  complete, so a visitor never sees answers that the conversation will not remember.
 """
+import logging
 import re
 import time
 import unicodedata
 from collections import defaultdict, deque
-from typing import Any, Awaitable, Callable, Deque, Dict, Optional
+from typing import Any, Awaitable, Callable, Deque, Dict, List, Optional, Tuple
 
 from rasa.core.channels.channel import UserMessage
+
+from channels.tracker_store import ConversationStoreUnavailable
 
 MAX_MESSAGE_CHARS = 2000
 RATE_LIMIT_MESSAGES = 30
@@ -30,6 +35,7 @@ NO_ANSWER_REPLY = ("Sorry, I can't answer that right now. Please try again in a 
                    "membership team through \"Contact us\" on https://www.acr.org/Membership/Join")
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+log = logging.getLogger(__name__)
 
 
 def clean_text(text: Any) -> str:
@@ -74,18 +80,22 @@ def refusal(text: str, sender: str, rate_limit: SenderRateLimit) -> Optional[str
     return None
 
 
-class CountingOutput:
-    """Passes everything to the channel's output, counting the replies sent."""
+class HeldReplies:
+    """Stands in for the channel's output and keeps the turn's replies until release()."""
 
     def __init__(self, output: Any):
-        self.output, self.sent = output, 0
+        self.output: Any = output
+        self.held: List[Tuple[str, Dict[str, Any]]] = []
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.output, name)
 
     async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
-        self.sent += 1
-        await self.output.send_response(recipient_id, message)
+        self.held.append((recipient_id, message))
+
+    async def release(self) -> None:
+        for recipient_id, message in self.held:
+            await self.output.send_response(recipient_id, message)
 
 
 def guarded(on_new_message: OnNewMessage, rate_limit: Optional[SenderRateLimit] = None) -> OnNewMessage:
@@ -99,10 +109,16 @@ def guarded(on_new_message: OnNewMessage, rate_limit: Optional[SenderRateLimit] 
             await message.output_channel.send_text_message(message.sender_id, reply)
             return None
         message.text = as_plain_words(text)
-        output = message.output_channel = CountingOutput(message.output_channel)
-        result = await on_new_message(message)
-        if not output.sent:
-            await output.send_text_message(message.sender_id, NO_ANSWER_REPLY)
+        replies = message.output_channel = HeldReplies(message.output_channel)
+        try:
+            result = await on_new_message(message)
+        except (Exception, ConversationStoreUnavailable) as error:
+            # The class name only: an error's text can quote the visitor's message.
+            log.error("A turn failed and was answered with an apology: %s", type(error).__name__)
+            result, replies.held = None, []
+        if not replies.held:
+            await replies.output.send_text_message(message.sender_id, NO_ANSWER_REPLY)
+        await replies.release()
         return result
 
     return handle

@@ -7,6 +7,7 @@ conversation store, and stop them again. Used by the end-to-end tests and `make 
 import contextlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -52,37 +53,43 @@ def wait_until(check, timeout: float, what: str) -> None:
 
 @dataclass
 class Server:
-    """One server process that can be stopped and started again with the same command."""
+    """One server process that can be stopped and started again with the same command.
+    stop_signal: the one that makes it shut down promptly; user: whom it runs as."""
     command: List[str]
     log: Path
     env: Dict[str, str]
     process: Optional[subprocess.Popen] = None
     cwd: Path = ROOT
+    stop_signal: int = signal.SIGTERM
+    user: Optional[str] = None
+
+    @property
+    def running(self) -> bool:
+        return bool(self.process) and self.process.poll() is None
 
     def start(self) -> None:
-        self.process = subprocess.Popen(self.command, cwd=self.cwd, env=self.env,
+        self.process = subprocess.Popen(self.command, cwd=self.cwd, env=self.env, user=self.user,
                                         stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
+        if self.running:
+            self.process.send_signal(self.stop_signal)
             try:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                self.kill()
+
+    def kill(self) -> None:
+        """Ends it at once, as a crash would."""
+        if self.running:
+            self.process.kill()
+            self.process.wait()
 
 
 @dataclass
-class RunningAssistant:
+class RasaChat:
+    """Talks to Rasa's REST channel at rasa_url: one Rasa server, or a proxy in front of several."""
     rasa_url: str
-    actions_url: Optional[str]  # None, like actions, for a Rasa server alone
-    workdir: Path
-    actions: Optional[Server]
-    rasa: Server
-
-    @property
-    def servers(self) -> List[Server]:
-        return [server for server in (self.actions, self.rasa) if server]
 
     @property
     def rest_url(self) -> str:
@@ -94,13 +101,25 @@ class RunningAssistant:
         assert status == 200, status
         return replies
 
-    def text(self, sender: str, message: str) -> str:
-        return "\n".join(reply.get("text", "") for reply in self.say(sender, message))
+    def text(self, sender: str, message: str, timeout: float = 30.0) -> str:
+        return "\n".join(reply.get("text", "") for reply in self.say(sender, message, timeout))
+
+
+@dataclass
+class RunningAssistant(RasaChat):
+    actions_url: Optional[str]  # None, like actions, for a Rasa server alone
+    workdir: Path
+    actions: Optional[Server]
+    rasa: Server
+
+    @property
+    def servers(self) -> List[Server]:
+        return [server for server in (self.actions, self.rasa) if server]
 
     def start(self, timeout: float = 120.0) -> None:
         """Start whichever server is not running and wait until they answer."""
         for server in self.servers:
-            if not server.process or server.process.poll() is not None:
+            if not server.running:
                 server.start()
         if self.actions:
             wait_until(lambda: urllib.request.urlopen(f"{self.actions_url}/health").status == 200,
@@ -113,10 +132,14 @@ class RunningAssistant:
             server.stop()
 
 
-def write_config(workdir: Path, actions_port: int, extra_channels: Optional[Dict]) -> Dict[str, Path]:
+def write_config(workdir: Path, actions_port: int, extra_channels: Optional[Dict],
+                 stores: Optional[Dict] = None) -> Dict[str, Path]:
+    """endpoints.yml and credentials.yml for servers on loopback. stores: the tracker and
+    lock store sections, instead of a SQLite file in workdir."""
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
     endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{actions_port}/webhook"
     endpoints["tracker_store"]["db"] = str(workdir / "conversations.db")
+    endpoints.update(stores or {})
     credentials = yaml.safe_load((ROOT / "credentials.yml").read_text())
     credentials.update(extra_channels or {})
     paths = {"endpoints": workdir / "endpoints.yml", "credentials": workdir / "credentials.yml"}
@@ -129,6 +152,13 @@ def actions_command(port: int) -> List[str]:
     return [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
 
 
+def rasa_command(model: Path, port: int, config: Dict[str, Path], cors_origins: Sequence[str] = ()) -> List[str]:
+    """config: the paths write_config returned."""
+    return [str(VENV_BIN / "rasa"), "run", "--model", str(model), "--port", str(port),
+            "--interface", "127.0.0.1", "--endpoints", str(config["endpoints"]),
+            "--credentials", str(config["credentials"]), "--cors", *cors_origins]
+
+
 @contextlib.contextmanager
 def running_assistant(model: Path = MODEL, extra_channels: Optional[Dict] = None,
                       env: Optional[Dict[str, str]] = None, cors_origins: Sequence[str] = (),
@@ -139,13 +169,10 @@ def running_assistant(model: Path = MODEL, extra_channels: Optional[Dict] = None
     rasa_port, actions_port = free_port(), free_port()
     paths = write_config(workdir, actions_port, extra_channels)
     process_env = {**os.environ, **QUIET, **(env or {})}
-    rasa_command = [str(VENV_BIN / "rasa"), "run", "--model", str(model), "--port", str(rasa_port),
-                    "--interface", "127.0.0.1", "--endpoints", str(paths["endpoints"]),
-                    "--credentials", str(paths["credentials"]), "--cors", *cors_origins]
     assistant = RunningAssistant(
         f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir,
         actions=Server(actions_command(actions_port), workdir / "actions.log", process_env),
-        rasa=Server(rasa_command, workdir / "rasa.log", process_env))
+        rasa=Server(rasa_command(model, rasa_port, paths, cors_origins), workdir / "rasa.log", process_env))
     try:
         assistant.start(startup_timeout)
         yield assistant

@@ -6,7 +6,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from channels.storage import ConversationStore
+from channels.tracker_store import ConversationStore
 from tools.purge import SECONDS_PER_DAY, main, purge
 
 
@@ -31,6 +31,6 @@ def test_only_conversations_idle_longer_than_the_limit_are_removed(tmp_path):
 
 def test_the_command_reads_the_store_from_the_endpoints_file(tmp_path, capsys):
     endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text(f"tracker_store:\n  type: channels.storage.ConversationStore\n  dialect: sqlite\n  db: {tmp_path / 'c.db'}\n")
+    endpoints.write_text(f"tracker_store:\n  type: channels.tracker_store.ConversationStore\n  dialect: sqlite\n  db: {tmp_path / 'c.db'}\n")
     assert main(["--days", "30", "--endpoints", str(endpoints)]) == 0
     assert "Removed 0 conversation(s)" in capsys.readouterr().out

@@ -7,6 +7,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from channels.policy import (EMPTY_REPLY, MAX_MESSAGE_CHARS, NO_ANSWER_REPLY, TOO_FAST_REPLY, TOO_LONG_REPLY, SenderRateLimit,
                              as_plain_words, clean_text, guarded)
 from channels.rest import body_problem
+from channels.tracker_store import ConversationStoreUnavailable
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -60,6 +61,18 @@ def test_a_turn_without_any_reply_gets_an_apology():
 
     asyncio.run(guarded(silent_assistant)(UserMessage("hi", output, "visitor")))
     assert received == ["hi"] and [message["text"] for message in output.messages] == [NO_ANSWER_REPLY]
+
+
+@pytest.mark.parametrize("failure", [ConversationStoreUnavailable("OperationalError"), RuntimeError("x")])
+def test_a_failed_turn_shows_only_an_apology_not_its_half_made_replies(failure):
+    output = CollectingOutputChannel()
+
+    async def failing_assistant(message):
+        await message.output_channel.send_response(message.sender_id, {"text": "an answer not stored"})
+        raise failure
+
+    asyncio.run(guarded(failing_assistant)(UserMessage("hi", output, "visitor")))
+    assert [message["text"] for message in output.messages] == [NO_ANSWER_REPLY]
 
 
 def test_too_many_messages_get_asked_to_slow_down():

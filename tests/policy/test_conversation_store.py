@@ -7,7 +7,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from channels.storage import ConversationStore, store_from
+from channels.tracker_store import ConversationStore, store_from
 
 
 def store_at(path):
@@ -43,7 +43,7 @@ def test_a_conversation_survives_closing_the_store(tmp_path):
     assert tracker.latest_message.text == "I live in CA"
 
 
-@pytest.mark.parametrize("store_type", ["SQL", "channels.storage.ConversationStore"])
+@pytest.mark.parametrize("store_type", ["SQL", "channels.tracker_store.ConversationStore"])
 def test_commands_take_the_sql_store_from_the_endpoints_file(tmp_path, store_type):
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text(f"tracker_store:\n  type: {store_type}\n  dialect: sqlite\n  db: {tmp_path / 'c.db'}\n")

@@ -1,0 +1,335 @@
+"""The scaled layout on loopback: PostgreSQL as the tracker store, Redis as the lock
+store, one action server, several Rasa servers, and nginx in front, which hands REST
+turns to the Rasa servers in turn (round-robin) and keeps each socket.io visitor on one
+server. PostgreSQL, Redis and nginx are Debian's (scripts/ensure_services.sh installs
+them); each layout runs private instances of them, with their data and logs in one
+directory.
+
+    with running_scaled(instances=2) as layout:
+        layout.front.say("alice", "who can join?")      # through nginx
+        layout.instances[1].say("alice", "Physician")   # one Rasa server directly
+
+    python -m tools.scaled --port 8000 --dir var/scaled  # make run-scaled: until Ctrl-C
+"""
+import argparse
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import tempfile
+import urllib.request
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional
+
+import redis
+import sqlalchemy as sa
+
+from channels.tracker_store import ENDPOINT_TYPE
+from tools.servers import (MODEL, QUIET, ROOT, RasaChat, RunningAssistant, Server, actions_command, free_port,
+                           post_json, rasa_command, wait_until, write_config)
+
+POSTGRES_BIN = Path("/usr/lib/postgresql/15/bin")
+REDIS_SERVER = "/usr/bin/redis-server"
+NGINX = "/usr/sbin/nginx"
+DATABASE = "rasa"  # the database, and the role Rasa logs in as
+PASSWORD_VARIABLE = "TRACKER_DB_PASSWORD"
+STARTUP_SECONDS = 240.0
+
+NGINX_CONF = """\
+{user}
+daemon off;
+worker_processes 1;
+pid nginx.pid;
+events {{ worker_connections 1024; }}
+http {{
+    access_log access.log;
+    client_body_temp_path tmp/body;
+    proxy_temp_path tmp/proxy;
+    fastcgi_temp_path tmp/fastcgi;
+    uwsgi_temp_path tmp/uwsgi;
+    scgi_temp_path tmp/scgi;
+    # A server that refuses a connection is skipped (the request had not reached it yet).
+    upstream rasa {{
+{servers}
+    }}
+    # socket.io's long-polling needs every request of a visitor at the same server.
+    upstream rasa_sticky {{
+        ip_hash;
+{servers}
+    }}
+    map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
+    server {{
+        listen 127.0.0.1:{port};
+        proxy_http_version 1.1;
+        proxy_set_header Host $host;
+        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        proxy_read_timeout 120s;
+        location / {{ proxy_pass http://rasa; }}
+        location /socket.io/ {{
+            proxy_pass http://rasa_sticky;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+        }}
+    }}
+}}
+"""
+
+
+def service_user() -> Optional[str]:
+    """PostgreSQL refuses to run as root, so as root the services run as the postgres user."""
+    return "postgres" if os.geteuid() == 0 else None
+
+
+def owned_by_service_user(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    if service_user():
+        shutil.chown(path, service_user(), service_user())
+    return path
+
+
+def answers(check) -> bool:
+    """check() raised nothing and returned something true."""
+    try:
+        return bool(check())
+    except (sa.exc.OperationalError, redis.exceptions.ConnectionError):
+        return False
+
+
+@dataclass
+class Service:
+    server: Server
+    port: int
+
+
+@dataclass
+class Postgres(Service):
+    password: str
+
+    def engine(self, database: str = DATABASE, **options) -> sa.engine.Engine:
+        url = sa.engine.URL.create("postgresql", DATABASE, self.password, "127.0.0.1", self.port, database)
+        return sa.create_engine(url, **options)
+
+    @cached_property
+    def rasa_database(self) -> sa.engine.Engine:
+        return self.engine(pool_pre_ping=True)
+
+    def start(self) -> None:
+        """Starts it, and makes the database and Rasa's events table when missing (so no two
+        Rasa servers race to make them)."""
+        from rasa.core.tracker_store import SQLTrackerStore
+
+        self.server.start()
+        maintenance = self.engine("postgres", isolation_level="AUTOCOMMIT")
+        wait_until(lambda: answers(lambda: maintenance.connect().close() or True), 60, "PostgreSQL")
+        with maintenance.connect() as connection:
+            if not connection.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                      {"name": DATABASE}).first():
+                connection.execute(sa.text(f"CREATE DATABASE {DATABASE}"))
+        maintenance.dispose()
+        SQLTrackerStore.Base.metadata.create_all(self.rasa_database)
+
+    def restart(self) -> None:
+        self.server.stop()
+        self.server.start()
+        wait_until(lambda: answers(lambda: self.query("SELECT 1")), 60, "PostgreSQL")
+
+    def query(self, sql: str, **parameters) -> List[sa.engine.Row]:
+        with self.rasa_database.connect() as connection:
+            return list(connection.execute(sa.text(sql), parameters))
+
+    def event_count(self, sender: str) -> int:
+        return self.query("SELECT count(*) FROM events WHERE sender_id = :sender", sender=sender)[0][0]
+
+    def slots(self, sender: str) -> Dict:
+        return stored_slots(self.rasa_database, sender)
+
+
+def stored_slots(database: sa.engine.Engine, sender: str) -> Dict:
+    """A conversation's slots as an SQL tracker store holds them: the last value set for each."""
+    with database.connect() as connection:
+        rows = connection.execute(sa.text("SELECT data FROM events WHERE sender_id = :sender "
+                                          "AND type_name = 'slot' ORDER BY id"), {"sender": sender})
+        events = [json.loads(row.data) for row in rows]
+    return {event["name"]: event["value"] for event in events}
+
+
+def postgres_in(directory: Path) -> Postgres:
+    """A private cluster in directory/postgres, made on first use."""
+    home = owned_by_service_user(directory / "postgres")
+    password = database_password(home)
+    if not (home / "data").exists():
+        initdb(home, password)
+    port = free_port()
+    command = [str(POSTGRES_BIN / "postgres"), "-D", str(home / "data"), "-p", str(port),
+               "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="]
+    # SIGINT is PostgreSQL's fast shutdown; SIGTERM would wait for Rasa's pooled connections.
+    server = Server(command, home / "postgres.log", dict(os.environ), cwd=home, stop_signal=signal.SIGINT,
+                    user=service_user())
+    return Postgres(server, port, password)
+
+
+def database_password(home: Path) -> str:
+    """From the environment, or made once and kept next to the cluster (mode 600)."""
+    if os.environ.get(PASSWORD_VARIABLE):
+        return os.environ[PASSWORD_VARIABLE]
+    kept = home / "password"
+    if not kept.exists():
+        kept.touch(mode=0o600)
+        kept.write_text(secrets.token_urlsafe(24))
+    return kept.read_text()
+
+
+def initdb(home: Path, password: str) -> None:
+    initial_password = home / "initial-password"
+    initial_password.touch(mode=0o600)
+    initial_password.write_text(password)
+    if service_user():
+        shutil.chown(initial_password, service_user())
+    try:
+        subprocess.run([str(POSTGRES_BIN / "initdb"), "-D", str(home / "data"), "-U", DATABASE,
+                        "--pwfile", str(initial_password), "--auth-host=scram-sha-256", "--auth-local=peer",
+                        "-E", "UTF8", "--locale=C.UTF-8"],
+                       cwd=home, user=service_user(), check=True, stdout=subprocess.DEVNULL)
+    finally:
+        initial_password.unlink()
+
+
+def redis_in(directory: Path) -> Service:
+    """Only locks live in Redis, so it keeps nothing on disk."""
+    home = owned_by_service_user(directory / "redis")
+    port = free_port()
+    command = [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+               "--dir", str(home)]
+    return Service(Server(command, home / "redis.log", dict(os.environ), cwd=home, user=service_user()), port)
+
+
+def nginx_in(directory: Path, port: int, upstream_ports: List[int]) -> Service:
+    home = directory / "nginx"
+    (home / "tmp").mkdir(parents=True, exist_ok=True)
+    servers = "\n".join(f"        server 127.0.0.1:{upstream};" for upstream in upstream_ports)
+    # As root, nginx hands requests to workers that run as an unprivileged user.
+    user = "user nobody nogroup;" if os.geteuid() == 0 else ""
+    (home / "nginx.conf").write_text(NGINX_CONF.format(user=user, servers=servers, port=port))
+    command = [NGINX, "-p", f"{home}/", "-c", "nginx.conf", "-e", "error.log"]
+    return Service(Server(command, home / "nginx.out", dict(os.environ), cwd=home), port)
+
+
+def stores(postgres: Postgres, redis_port: int) -> Dict:
+    """endpoints.yml's sections for them; Rasa reads the password from the environment."""
+    return {
+        "tracker_store": {"type": ENDPOINT_TYPE, "dialect": "postgresql", "url": "127.0.0.1", "port": postgres.port,
+                          "db": DATABASE, "username": DATABASE, "password": "${%s}" % PASSWORD_VARIABLE},
+        "lock_store": {"type": "redis", "url": "127.0.0.1", "port": redis_port, "db": 1},
+    }
+
+
+@dataclass
+class ScaledLayout:
+    directory: Path
+    postgres: Postgres
+    redis: Service
+    actions: Server
+    actions_url: str
+    instances: List[RunningAssistant]  # each a Rasa server alone, reached directly
+    nginx: Service
+    front: RasaChat  # through nginx
+
+    def start(self, timeout: float = STARTUP_SECONDS) -> None:
+        self.postgres.start()
+        self.redis.server.start()
+        wait_until(lambda: answers(redis.Redis(port=self.redis.port).ping), 30, "Redis")
+        self.start_actions()
+        for instance in self.instances:  # all load their model at once, then each is awaited
+            instance.rasa.start()
+        for instance in self.instances:
+            instance.start(timeout)
+        self.nginx.server.start()
+        wait_until(lambda: post_json(self.front.rest_url, {"sender": "warm-up", "message": "hello"})[0] == 200,
+                   30, "nginx")
+
+    def start_actions(self, timeout: float = 60.0) -> None:
+        self.actions.start()
+        wait_until(lambda: urllib.request.urlopen(f"{self.actions_url}/health").status == 200,
+                   timeout, "the action server")
+
+    def stop(self) -> None:
+        self.nginx.server.stop()
+        for instance in self.instances:
+            instance.stop()
+        for server in (self.actions, self.redis.server, self.postgres.server):
+            server.stop()
+        self.postgres.rasa_database.dispose()
+
+
+def scaled_layout(workdir: Path, instances: int, port: int, model: Path) -> ScaledLayout:
+    """Every part configured, none started."""
+    postgres, redis_service = postgres_in(workdir), redis_in(workdir)
+    actions_port, rasa_ports = free_port(), [free_port() for _ in range(instances)]
+    config = write_config(workdir, actions_port, None, stores(postgres, redis_service.port))
+    env = {**os.environ, **QUIET, PASSWORD_VARIABLE: postgres.password}
+    rasa_servers = [
+        RunningAssistant(f"http://127.0.0.1:{rasa_port}", None, workdir, actions=None,
+                         rasa=Server(rasa_command(model, rasa_port, config), workdir / f"rasa-{number}.log", env))
+        for number, rasa_port in enumerate(rasa_ports, start=1)]
+    return ScaledLayout(workdir, postgres, redis_service,
+                        Server(actions_command(actions_port), workdir / "actions.log", env),
+                        f"http://127.0.0.1:{actions_port}", rasa_servers,
+                        nginx_in(workdir, port, rasa_ports), RasaChat(f"http://127.0.0.1:{port}"))
+
+
+@contextlib.contextmanager
+def running_scaled(instances: int = 2, directory: Optional[Path] = None, port: Optional[int] = None,
+                   model: Path = MODEL) -> Iterator[ScaledLayout]:
+    """The layout, answering through nginx; stopped on exit. directory: where data and logs
+    go, kept; a temporary one, removed afterwards, when None."""
+    workdir = directory or Path(tempfile.mkdtemp(prefix="acr-scaled-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    workdir.chmod(0o755)  # the service user reaches its own directories inside
+    layout = scaled_layout(workdir, instances, port or free_port(), model)
+    try:
+        layout.start()
+        yield layout
+    finally:
+        layout.stop()
+        if directory is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--instances", type=int, default=2, help="how many Rasa servers")
+    parser.add_argument("--port", type=int, default=8000, help="nginx's port")
+    parser.add_argument("--dir", type=Path, default=ROOT / "var" / "scaled", help="data and logs")
+    args = parser.parse_args(argv)
+    print(f"Starting PostgreSQL, Redis, the action server and {args.instances} Rasa servers ...", flush=True)
+    for stop_request in (signal.SIGINT, signal.SIGTERM):  # also when started where SIGINT is ignored
+        signal.signal(stop_request, stop_waiting)
+    with running_scaled(args.instances, args.dir.resolve(), args.port) as layout:
+        print(describe(layout), flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            signal.pause()
+        print("Stopping ...", flush=True)
+
+
+def stop_waiting(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def describe(layout: ScaledLayout) -> str:
+    rows = [("nginx (talk to this)", layout.front.rasa_url),
+            *((f"Rasa server {number}", instance.rasa_url) for number, instance in enumerate(layout.instances, 1)),
+            ("action server", layout.actions_url),
+            ("PostgreSQL (tracker store)", f"127.0.0.1:{layout.postgres.port}, database {DATABASE}"),
+            ("Redis (lock store)", f"127.0.0.1:{layout.redis.port}"),
+            ("data and logs", str(layout.directory))]
+    example = (f"curl -s {layout.front.rest_url} -d '{{\"sender\": \"me\", \"message\": \"who can join?\"}}'")
+    return "\n".join(f"  {what:<28} {where}" for what, where in rows) + f"\n\n  {example}\n  Ctrl-C stops all."
+
+
+if __name__ == "__main__":
+    main()
