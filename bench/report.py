@@ -55,8 +55,12 @@ def shown(value: Optional[float], form: str) -> str:
 
 
 def speed_table(speed: Speed) -> List[Dict[str, Optional[float]]]:
-    return [{"metric": row.label, "project": row.value(speed.project), "stock": row.value(speed.stock),
-             "ratio": ratio(row.value(speed.project), row.value(speed.stock))} for row in SPEED_ROWS]
+    def line(row: Row) -> Dict[str, Optional[float]]:
+        project, workers, stock = (row.value(a) for a in (speed.project, speed.project_workers, speed.stock))
+        return {"metric": row.label, "project": project, "project_workers": workers, "stock": stock,
+                "ratio": ratio(project, stock), "workers_ratio": ratio(workers, stock)}
+
+    return [line(row) for row in SPEED_ROWS]
 
 
 def markdown_table(header: List[str], rows: List[List[str]]) -> List[str]:
@@ -65,11 +69,15 @@ def markdown_table(header: List[str], rows: List[List[str]]) -> List[str]:
 
 
 def speed_markdown(speed: Speed) -> List[str]:
-    rows = [[line["metric"], shown(line["project"], row.form), shown(line["stock"], row.form),
-             shown(line["ratio"], "{:.2f}x")] for line, row in zip(speed_table(speed), SPEED_ROWS)]
+    rows = [[line["metric"], shown(line["project"], row.form), shown(line["project_workers"], row.form),
+             shown(line["stock"], row.form), shown(line["ratio"], "{:.2f}x"), shown(line["workers_ratio"], "{:.2f}x")]
+            for line, row in zip(speed_table(speed), SPEED_ROWS)]
     plan = speed.plan
+    workers = f"project, {plan.workers} workers"
     return ["## Speed: this assistant against a stock `rasa init` assistant", "",
-            *markdown_table(["", "project", "stock", "project / stock"], rows), "",
+            *markdown_table(["", "project", workers, "stock", "project / stock", f"{workers} / stock"], rows), "",
+            f"Project, {plan.workers} workers: the same model served by {plan.workers} Sanic workers "
+            "(SANIC_WORKERS) with a Redis lock store; its memory is the sum over the workers. "
             "Training: the project's `rasa train --force` and the stock's `rasa init --no-prompt` (which "
             "trains it), each with an empty cache of its own; retraining: the project's `rasa train` again, "
             "cache warm, after one answer's text changed. "
@@ -77,7 +85,8 @@ def speed_markdown(speed: Speed) -> List[str]:
             f"{plan.clients} clients, {plan.concurrent} messages or {plan.max_seconds:.0f} s, whichever ends first. "
             f"Every message from a sender of its own. Project: {speed.project.messages} held-out FAQ messages; "
             f"stock: the {speed.stock.messages} phrases of its own NLU data. Messages sent / unanswered: "
-            f"project {traffic_counts(speed.project)}, stock {traffic_counts(speed.stock)}.", ""]
+            f"project {traffic_counts(speed.project)}, {workers} {traffic_counts(speed.project_workers)}, "
+            f"stock {traffic_counts(speed.stock)}.", ""]
 
 
 def traffic_counts(assistant: AssistantSpeed) -> str:

@@ -11,6 +11,7 @@ from typing import Callable, ContextManager, Dict, List, Optional, Sequence, Tup
 import yaml
 
 from bench.traffic import Traffic, concurrent, sequential
+from tools.scaled import lock_store, running_redis
 from tools.servers import QUIET, ROOT, VENV_BIN, RunningAssistant, Server, running_assistant, running_rasa
 
 MIB = 1024 * 1024
@@ -25,6 +26,7 @@ class Plan:
     concurrent: int = 400
     max_seconds: float = 30.0
     train_project: bool = True
+    workers: int = 2  # Sanic workers for the project's second run, with a Redis lock store
 
 
 QUICK = Plan(sequential=30, concurrent=80, max_seconds=10.0, train_project=False)
@@ -53,6 +55,7 @@ class Speed:
     plan: Plan
     project: AssistantSpeed
     stock: AssistantSpeed
+    project_workers: AssistantSpeed  # the same model, served by plan.workers Sanic workers
 
 
 def rasa_environment(cache: Path) -> Dict[str, str]:
@@ -115,10 +118,34 @@ def stock_messages(project_dir: Path) -> List[str]:
     return [line[2:] for item in nlu for line in item["examples"].splitlines() if line.startswith("- ")]
 
 
+def process_tree(pid: int) -> List[int]:
+    """pid and all its descendants."""
+    children: Dict[int, List[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):  # the process ended meanwhile
+            continue
+        children.setdefault(parent, []).append(int(stat.parent.name))
+    tree, pending = [], [pid]
+    while pending:
+        tree.append(pending.pop())
+        pending += children.get(tree[-1], [])
+    return tree
+
+
+def peak_rss_kib(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+
+
 def peak_rss_mib(server: Server) -> float:
-    status = Path(f"/proc/{server.process.pid}/status").read_text()
-    (kib,) = (line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
-    return int(kib) / 1024
+    """Summed over the server's processes (each Sanic worker is one, and counts the pages
+    it shares with the others again)."""
+    return sum(peak_rss_kib(pid) for pid in process_tree(server.process.pid)) / 1024
 
 
 def measure_server(start: Callable[[], ContextManager[RunningAssistant]], messages: Sequence[str],
@@ -141,7 +168,12 @@ def measure_speed(plan: Plan, workdir: Path, project_model: Path, project_messag
     stock_said = stock_messages(stock_dir)
     stock = AssistantSpeed(len(stock_said), stock_training, stock_model.stat().st_size / MIB,
                            measure_server(lambda: running_rasa(stock_model, stock_dir), stock_said, plan))
-    project = AssistantSpeed(len(project_messages), project_training, project_model.stat().st_size / MIB,
+    model_mib = project_model.stat().st_size / MIB
+    project = AssistantSpeed(len(project_messages), project_training, model_mib,
                              measure_server(lambda: running_assistant(project_model), project_messages, plan),
                              project_retraining)
-    return Speed(plan, project, stock)
+    with running_redis(workdir) as redis:
+        workers = measure_server(lambda: running_assistant(project_model, stores=lock_store(redis.port),
+                                                           env={"SANIC_WORKERS": str(plan.workers)}),
+                                 project_messages, plan)
+    return Speed(plan, project, stock, AssistantSpeed(len(project_messages), None, model_mib, workers))

@@ -87,6 +87,7 @@ def service_user() -> Optional[str]:
 
 def owned_by_service_user(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
+    path.parent.chmod(0o755)  # the service user reaches its own directory inside
     if service_user():
         shutil.chown(path, service_user(), service_user())
     return path
@@ -219,12 +220,34 @@ def nginx_in(directory: Path, port: int, upstream_ports: List[int]) -> Service:
     return Service(Server(command, home / "nginx.out", dict(os.environ), cwd=home), port)
 
 
+def start_redis(service: Service) -> None:
+    service.server.start()
+    wait_until(lambda: answers(redis.Redis(port=service.port).ping), 30, "Redis")
+
+
+@contextlib.contextmanager
+def running_redis(directory: Path) -> Iterator[Service]:
+    """A Redis server of its own on loopback, for a lock store; stopped on exit."""
+    service = redis_in(directory)
+    try:
+        start_redis(service)
+        yield service
+    finally:
+        service.server.stop()
+
+
+def lock_store(redis_port: int) -> Dict:
+    """endpoints.yml's section for a Redis lock store, which lets several Rasa servers, or
+    several Sanic workers of one (SANIC_WORKERS), take turns on a conversation."""
+    return {"lock_store": {"type": "redis", "url": "127.0.0.1", "port": redis_port, "db": 1}}
+
+
 def stores(postgres: Postgres, redis_port: int) -> Dict:
     """endpoints.yml's sections for them; Rasa reads the password from the environment."""
     return {
         "tracker_store": {"type": ENDPOINT_TYPE, "dialect": "postgresql", "url": "127.0.0.1", "port": postgres.port,
                           "db": DATABASE, "username": DATABASE, "password": "${%s}" % PASSWORD_VARIABLE},
-        "lock_store": {"type": "redis", "url": "127.0.0.1", "port": redis_port, "db": 1},
+        **lock_store(redis_port),
     }
 
 
@@ -241,8 +264,7 @@ class ScaledLayout:
 
     def start(self, timeout: float = STARTUP_SECONDS) -> None:
         self.postgres.start()
-        self.redis.server.start()
-        wait_until(lambda: answers(redis.Redis(port=self.redis.port).ping), 30, "Redis")
+        start_redis(self.redis)
         self.start_actions()
         for instance in self.instances:  # all load their model at once, then each is awaited
             instance.rasa.start()
@@ -289,7 +311,6 @@ def running_scaled(instances: int = 2, directory: Optional[Path] = None, port: O
     go, kept; a temporary one, removed afterwards, when None."""
     workdir = directory or Path(tempfile.mkdtemp(prefix="acr-scaled-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    workdir.chmod(0o755)  # the service user reaches its own directories inside
     layout = scaled_layout(workdir, instances, port or free_port(), model)
     try:
         layout.start()

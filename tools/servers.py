@@ -162,12 +162,12 @@ def rasa_command(model: Path, port: int, config: Dict[str, Path], cors_origins: 
 @contextlib.contextmanager
 def running_assistant(model: Path = MODEL, extra_channels: Optional[Dict] = None,
                       env: Optional[Dict[str, str]] = None, cors_origins: Sequence[str] = (),
-                      startup_timeout: float = 120.0) -> Iterator[RunningAssistant]:
+                      startup_timeout: float = 120.0, stores: Optional[Dict] = None) -> Iterator[RunningAssistant]:
     """Both servers, ready to answer; stopped on exit. cors_origins: the web pages that
-    may talk to it from another origin."""
+    may talk to it from another origin; stores: as for write_config."""
     workdir = Path(tempfile.mkdtemp(prefix="acr-assistant-"))
     rasa_port, actions_port = free_port(), free_port()
-    paths = write_config(workdir, actions_port, extra_channels)
+    paths = write_config(workdir, actions_port, extra_channels, stores)
     process_env = {**os.environ, **QUIET, **(env or {})}
     assistant = RunningAssistant(
         f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir,
