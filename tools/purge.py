@@ -10,8 +10,8 @@ from typing import List, Optional
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
-from rasa.utils.endpoints import read_endpoint_config
+
+from tools.tracker_store import store_from
 
 SECONDS_PER_DAY = 86400
 
@@ -28,13 +28,6 @@ def purge(store: SQLTrackerStore, days: float, now: Optional[float] = None) -> i
         if senders:
             connection.execute(events.delete().where(events.c.sender_id.in_(senders)))
     return len(senders)
-
-
-def store_from(endpoints: str) -> SQLTrackerStore:
-    config = read_endpoint_config(endpoints, "tracker_store")
-    if not config or config.type != "SQL":
-        raise SystemExit(f"{endpoints}: purge works on an SQL tracker store (SQLite or PostgreSQL)")
-    return SQLTrackerStore(Domain.empty(), **config.kwargs)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

@@ -1,0 +1,25 @@
+"""The SQL tracker store configured in endpoints.yml (SQLite by default, PostgreSQL in
+production), for the tools that read or prune it."""
+import json
+from typing import Dict, Iterator, Tuple
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.utils.endpoints import read_endpoint_config
+
+
+def store_from(endpoints: str) -> SQLTrackerStore:
+    config = read_endpoint_config(endpoints, "tracker_store")
+    if not config or config.type != "SQL":
+        raise SystemExit(f"{endpoints}: this tool works on an SQL tracker store (SQLite or PostgreSQL)")
+    return SQLTrackerStore(Domain.empty(), **config.kwargs)
+
+
+def stored_events(store: SQLTrackerStore) -> Iterator[Tuple[str, Dict]]:
+    """Every stored event, oldest first, with the conversation it belongs to."""
+    events = store.SQLEvent.__table__
+    query = sa.select(events.c.sender_id, events.c.data).order_by(events.c.id)
+    with store.engine.connect() as connection:
+        for row in connection.execute(query):
+            yield row.sender_id, json.loads(row.data)
