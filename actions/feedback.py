@@ -1,9 +1,9 @@
 """Feedback on answers: which answer a "Did that answer your question?" is about, and
 what the visitor's reply says. Pure functions over Rasa's event and entity dicts."""
 import re
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
-from actions.topics import FAQ_PREFIX, Events
+from actions.topics import Events, topic_answered_by
 
 QUOTE_TOPIC = "personal_quote"  # a personal quote from the membership engine
 ANSWER_SLOT = "feedback_topic"   # set by actions whose answers carry no utter_faq metadata
@@ -13,25 +13,28 @@ HELPFUL_ENTITY = "helpful"
 HELPFUL_INTENTS = {"affirm": True, "thank": True, "deny": False}
 NEGATIVE = re.compile(r"n't|\b(not|no|useless|unhelpful|wrong)\b")
 REPLIES = {True: "utter_feedback_helped", False: "utter_feedback_not_helped"}
+# The command line turns buttons into a menu the visitor must get past before typing on.
+CHANNELS_NOT_ASKED = {"cmdline"}
 
 
-def latest_turn(events: Events) -> List[Dict[str, Any]]:
-    """The events since the visitor's latest message."""
+def split_at_latest_message(events: Events) -> Tuple[Optional[Dict[str, Any]], List[Dict[str, Any]]]:
+    """The visitor's latest message and the events since."""
     events = list(events)
     starts = [index for index, event in enumerate(events) if event.get("event") == "user"]
-    return events[starts[-1] + 1:] if starts else events
+    return (events[starts[-1]], events[starts[-1] + 1:]) if starts else (None, events)
 
 
 def answered_topic(events: Events) -> Optional[str]:
     """The topic answered in the latest turn: an FAQ answer, or an answer an action named
-    in the feedback_topic slot (a quote, a "tell me more"). None when nothing was answered."""
+    in the feedback_topic slot (a quote, a "tell me more"). None when nothing was answered,
+    or on a channel where the question is not asked."""
+    message, turn = split_at_latest_message(events)
+    if message and message.get("input_channel") in CHANNELS_NOT_ASKED:
+        return None
     topic = None
-    for event in latest_turn(events):
-        utter_action = (event.get("metadata") or {}).get("utter_action") or ""
-        if event.get("event") == "bot" and utter_action.startswith(FAQ_PREFIX):
-            topic = utter_action[len(FAQ_PREFIX):]
-        elif event.get("event") == "slot" and event.get("name") == ANSWER_SLOT and event.get("value"):
-            topic = event["value"]
+    for event in turn:
+        named_by_action = event.get("event") == "slot" and event.get("name") == ANSWER_SLOT
+        topic = topic_answered_by(event) or (event.get("value") if named_by_action else None) or topic
     return topic
 
 

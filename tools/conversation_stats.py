@@ -11,7 +11,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from actions.feedback import FEEDBACK_SLOT
-from actions.topics import FAQ_PREFIX
+from actions.topics import topic_answered_by
 
 # Below this confidence a message counts as one to learn from: on the held-out questions
 # 95% of right FAQ answers are above it and every wrong one below.
@@ -65,11 +65,6 @@ def offers_suggestions(event: Dict) -> bool:
     return any(str(button.get("payload", "")).startswith(SUGGESTION_PAYLOAD) for button in buttons)
 
 
-def answered_topic(event: Dict) -> str:
-    utter_action = (event.get("metadata") or {}).get("utter_action") or ""
-    return utter_action[len(FAQ_PREFIX):] if utter_action.startswith(FAQ_PREFIX) else ""
-
-
 def group_questions(questions: Iterable[str], similar: float = SIMILAR) -> List[QuestionGroup]:
     """Questions grouped by TF-IDF cosine over character n-grams (robust to typos): each
     joins the first group whose first question is similar enough. Deterministic."""
@@ -110,7 +105,7 @@ def conversation_stats(events: Iterable[Tuple[str, Dict]]) -> Stats:
                 unsure.append(text)
         elif kind == "bot":
             stats.suggestions += offers_suggestions(event)
-            topic = answered_topic(event)
+            topic = topic_answered_by(event)
             if topic:
                 stats.topics[topic] += 1
         elif kind == "slot" and event.get("value") is not None:

@@ -16,7 +16,8 @@ USER = {"event": "user"}
     ([USER, {"event": "slot", "name": "feedback_topic", "value": "personal_quote"}], "personal_quote"),
     ([USER, GREETING], None),
     ([FAQ_ANSWER, USER, GREETING], None),  # an answer in an earlier turn does not count
-], ids=["faq answer", "quote", "greeting", "earlier answer"])
+    ([{"event": "user", "input_channel": "cmdline"}, FAQ_ANSWER], None),
+], ids=["faq answer", "quote", "greeting", "earlier answer", "command line"])
 def test_the_answered_topic_is_the_one_answered_in_the_latest_turn(events, topic):
     assert feedback.answered_topic(events) == topic
 
