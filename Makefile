@@ -74,7 +74,7 @@ purge: setup  ## delete conversations idle for more than DAYS days (default 30) 
 	$(PYTHON) -m tools.purge --days $(or $(DAYS),30)
 
 report: setup  ## conversation report from the tracker store (ENDPOINTS=endpoints.yml): build/report/index.html
-	$(PYTHON) -m tools.report --endpoints $(or $(ENDPOINTS),endpoints.yml) --out build/report/index.html $(QUIET)
+	$(PYTHON) -m tools.report --endpoints $(or $(ENDPOINTS),endpoints.yml) --out build/report/index.html
 
 quote: setup  ## a membership quote: make quote PROFILE='{"profession":"physician",...}'
 	@echo '$(PROFILE)' | $(PYTHON) -m membership explain

@@ -1,6 +1,7 @@
 """The SQL tracker store configured in endpoints.yml (SQLite by default, PostgreSQL in
 production), for the tools that read or prune it."""
 import json
+from pathlib import Path
 from typing import Dict, Iterator, Tuple
 
 import sqlalchemy as sa
@@ -9,10 +10,15 @@ from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import read_endpoint_config
 
 
-def store_from(endpoints: str) -> SQLTrackerStore:
+def store_from(endpoints: str, must_exist: bool = False) -> SQLTrackerStore:
+    """The store; with must_exist, a SQLite file that is not there yet is an error rather
+    than a new empty store."""
     config = read_endpoint_config(endpoints, "tracker_store")
     if not config or config.type != "SQL":
         raise SystemExit(f"{endpoints}: this tool works on an SQL tracker store (SQLite or PostgreSQL)")
+    sqlite_file = config.kwargs.get("db") if config.kwargs.get("dialect", "sqlite") == "sqlite" else None
+    if must_exist and sqlite_file and not Path(sqlite_file).exists():
+        raise SystemExit(f"{endpoints}: no conversations stored yet ({sqlite_file} does not exist)")
     return SQLTrackerStore(Domain.empty(), **config.kwargs)
 
 

@@ -1,5 +1,8 @@
 """The report's figures and page from hand-made events, without servers."""
+import pytest
+
 from tools.conversation_stats import conversation_stats, group_questions
+from tools.report import main as report_main
 from tools.report_html import render
 
 DAY = 1_790_000_000  # 2026-09-21 UTC
@@ -61,3 +64,11 @@ def test_the_page_escapes_text_and_hides_conversation_ids():
     assert "&lt;b&gt;dues&lt;/b&gt;" in html and "<b>dues</b>" not in html
     assert not any(name in html for name in ("alice", "bob", "carol"))
     assert html.count('<svg class="chart"') == 4
+
+
+def test_a_missing_sqlite_store_is_reported_not_created(tmp_path):
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp_path / 'none.db'}\n")
+    with pytest.raises(SystemExit, match="no conversations stored yet"):
+        report_main(["--endpoints", str(endpoints), "--out", str(tmp_path / "index.html")])
+    assert not (tmp_path / "none.db").exists() and not (tmp_path / "index.html").exists()
