@@ -9,7 +9,7 @@ from rasa_sdk.types import DomainDict
 
 import membership
 from actions import feedback, followups, suggestions, topics
-from actions.profile import missing_fields, placed_category, profile_from_slots, still_missing
+from actions.profile import CATEGORY_SLOT, missing_fields, placed_category, profile_from_slots, still_missing
 from actions.rendering import render_quote
 from actions.understanding import answer_to_question, earlier_updates, profile_updates
 
@@ -75,7 +75,7 @@ class ActionQuote(Action):
             return [SlotSet(field, value) for field, value in updates.items()] + [FollowupAction("profile_form")]
         dispatcher.utter_message(text=render_quote(answer, hypothetical))
         answered = [SlotSet(feedback.ANSWER_SLOT, feedback.QUOTE_TOPIC)]
-        return answered if hypothetical else answered + [SlotSet("quoted_category", placed_category(answer))]
+        return answered if hypothetical else answered + [SlotSet(CATEGORY_SLOT, placed_category(answer))]
 
 
 class ActionTellMore(Action):

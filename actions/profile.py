@@ -11,6 +11,7 @@ PROFILE_FIELDS = (
     "retirement_notified_on", "dues_year",
 )
 NOT_ELIGIBLE = "not_eligible"
+CATEGORY_SLOT = "quoted_category"  # the category of the latest quote, for the report
 
 
 def profile_from_slots(slots: Mapping[str, Any], today: Optional[date] = None) -> Dict[str, Any]:

@@ -11,6 +11,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from actions.feedback import FEEDBACK_SLOT
+from actions.profile import CATEGORY_SLOT
 from actions.topics import topic_answered_by
 
 # Below this confidence a message counts as one to learn from: on the held-out questions
@@ -20,7 +21,6 @@ SIMILAR = 0.35         # TF-IDF cosine from which two questions are grouped
 FALLBACK_INTENT = "nlu_fallback"
 FAQ_INTENT = "faq"
 SUGGESTION_PAYLOAD = "/choose_topic"
-CATEGORY_SLOT = "quoted_category"
 
 
 @dataclass
