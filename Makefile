@@ -18,7 +18,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup train run run-scaled shell test validate unit browser services stories content-check bench soak purge quote clean
+.PHONY: help setup train run run-scaled shell test validate unit browser services stories content-check bench soak purge report quote clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -82,6 +82,9 @@ soak: train services  ## 50 visitors x 10 turns through nginx, action server kil
 
 purge: setup  ## delete conversations idle for more than DAYS days (default 30) from the tracker store
 	$(PYTHON) -m tools.purge --days $(or $(DAYS),30)
+
+report: setup  ## conversation report from the tracker store (ENDPOINTS=endpoints.yml): build/report/index.html
+	$(PYTHON) -m tools.report --endpoints $(or $(ENDPOINTS),endpoints.yml) --out build/report/index.html
 
 quote: setup  ## a membership quote: make quote PROFILE='{"profession":"physician",...}'
 	@echo '$(PROFILE)' | $(PYTHON) -m membership explain

@@ -8,15 +8,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 import membership
-from actions import followups, suggestions, topics
-from actions.profile import missing_fields, profile_from_slots, still_missing
+from actions import feedback, followups, suggestions, topics
+from actions.profile import CATEGORY_SLOT, missing_fields, placed_category, profile_from_slots, still_missing
 from actions.rendering import render_quote
 from actions.understanding import answer_to_question, earlier_updates, profile_updates
 
 
 # Messages that ask something else: the form lets other rules answer them, then resumes.
 QUESTION_INTENTS = {"faq", "followup", "tell_more", "greet", "goodbye", "thank", "bot_challenge",
-                    "what_can_you_do", "out_of_scope", "choose_topic"}
+                    "what_can_you_do", "out_of_scope", "choose_topic", "feedback"}
 
 
 def latest_intent(tracker: Tracker) -> Text:
@@ -74,7 +74,8 @@ class ActionQuote(Action):
         if missing_fields(answer):
             return [SlotSet(field, value) for field, value in updates.items()] + [FollowupAction("profile_form")]
         dispatcher.utter_message(text=render_quote(answer, hypothetical))
-        return []
+        answered = [SlotSet(feedback.ANSWER_SLOT, feedback.QUOTE_TOPIC)]
+        return answered if hypothetical else answered + [SlotSet(CATEGORY_SLOT, placed_category(answer))]
 
 
 class ActionTellMore(Action):
@@ -87,8 +88,8 @@ class ActionTellMore(Action):
         more = (topics.topic_metadata(domain, topic) or {}).get("more") if topic else None
         if more:
             dispatcher.utter_message(text=more)
-        else:
-            dispatcher.utter_message(response="utter_what_can_you_do")
+            return [SlotSet(feedback.ANSWER_SLOT, topic)]
+        dispatcher.utter_message(response="utter_what_can_you_do")
         return []
 
 
@@ -138,3 +139,33 @@ class ActionDidYouMean(Action):
             buttons = [suggestions.topic_button(domain, topic) for topic in candidates]
             dispatcher.utter_message(text="I'm not sure I understood. Did you mean:", buttons=buttons)
         return []
+
+
+class ActionAskFeedback(Action):
+    """Asks whether the answer just given helped; after anything else it asks nothing."""
+
+    def name(self) -> Text:
+        return "action_ask_feedback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        topic = feedback.answered_topic(tracker.events)
+        if topic:
+            dispatcher.utter_message(response="utter_ask_feedback")
+        return [SlotSet(feedback.ANSWER_SLOT, topic)]
+
+
+class ActionRecordFeedback(Action):
+    """Keeps the visitor's yes or no about the answer the feedback question was about."""
+
+    def name(self) -> Text:
+        return "action_record_feedback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        message, intent = tracker.latest_message, latest_intent(tracker)
+        topic = tracker.get_slot(feedback.ANSWER_SLOT)
+        helpful = feedback.helpfulness(intent, message.get("entities", []), message.get("text") or "")
+        dispatcher.utter_message(response=feedback.feedback_reply(intent, helpful, topic))
+        record = feedback.feedback_record(topic, helpful)
+        return [SlotSet(feedback.FEEDBACK_SLOT, record), SlotSet(feedback.ANSWER_SLOT, None)] if record else []

@@ -10,12 +10,19 @@ PROFILE_FIELDS = (
     "good_standing", "dues_paid_for_year", "training_completed_on", "retired_on",
     "retirement_notified_on", "dues_year",
 )
+NOT_ELIGIBLE = "not_eligible"
+CATEGORY_SLOT = "quoted_category"  # the category of the latest quote, for the report
 
 
 def profile_from_slots(slots: Mapping[str, Any], today: Optional[date] = None) -> Dict[str, Any]:
     profile = {field: slots.get(field) for field in PROFILE_FIELDS if slots.get(field) is not None}
     profile["as_of"] = (today or date.today()).isoformat()
     return profile
+
+
+def placed_category(answer: Mapping[str, Any]) -> str:
+    """The category an engine answer places the visitor in, or NOT_ELIGIBLE."""
+    return answer.get("category") if answer.get("eligible") and answer.get("category") else NOT_ELIGIBLE
 
 
 def missing_fields(answer: Mapping[str, Any]) -> List[str]:

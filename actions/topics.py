@@ -21,14 +21,17 @@ def all_topics(domain: Domain) -> List[str]:
     return [name[len(FAQ_PREFIX):] for name in domain.get("responses", {}) if name.startswith(FAQ_PREFIX)]
 
 
+def topic_answered_by(event: Dict[str, Any]) -> Optional[str]:
+    """The FAQ topic a bot message answers, or None for any other event."""
+    utter_action = (event.get("metadata") or {}).get("utter_action") or ""
+    if event.get("event") == "bot" and utter_action.startswith(FAQ_PREFIX):
+        return utter_action[len(FAQ_PREFIX):]
+    return None
+
+
 def last_answered_topic(events: Events) -> Optional[str]:
     """The topic of the latest FAQ answer the assistant gave in this conversation."""
-    for event in reversed(list(events)):
-        if event.get("event") == "bot":
-            utter_action = (event.get("metadata") or {}).get("utter_action") or ""
-            if utter_action.startswith(FAQ_PREFIX):
-                return utter_action[len(FAQ_PREFIX):]
-    return None
+    return next(filter(None, map(topic_answered_by, reversed(list(events)))), None)
 
 
 def find_topic(domain: Domain, category: str, aspect: str) -> Optional[str]:

@@ -2,8 +2,8 @@
 
 - Rasa reads a message starting with "/" as an intent with entities
   (`/inform{"country":"US"}`), which would let anyone set facts or trigger actions.
-  Only the suggestion buttons' own payload passes; any other such text is read as
-  plain words.
+  Only the payloads of the project's own buttons pass (topic suggestions, feedback
+  on an answer); any other such text is read as plain words.
 - Empty, overlong and too frequent messages get a friendly reply and go no further.
 - Control characters and unpaired surrogates are cleaned out.
 - A turn that produced no reply (the action server is down, say) gets an apology with
@@ -25,7 +25,10 @@ from channels.tracker_store import ConversationStoreUnavailable
 MAX_MESSAGE_CHARS = 2000
 RATE_LIMIT_MESSAGES = 30
 RATE_LIMIT_SECONDS = 60.0
-BUTTON_PAYLOAD = re.compile(r'^/choose_topic\{"topic": ?"[a-z_]{1,60}"\}$')
+BUTTON_PAYLOADS = (
+    re.compile(r'^/choose_topic\{"topic": ?"[a-z_]{1,60}"\}$'),
+    re.compile(r'^/feedback\{"helpful": ?"(yes|no)"\}$'),
+)
 
 EMPTY_REPLY = "I didn't get any text. Ask me anything about ACR membership, for example \"who can join?\""
 TOO_LONG_REPLY = (f"That message is too long for me (the limit is {MAX_MESSAGE_CHARS} characters). "
@@ -45,8 +48,8 @@ def clean_text(text: Any) -> str:
 
 
 def as_plain_words(text: str) -> str:
-    """A leading "/" is an intent command only for the suggestion buttons' payload."""
-    if text.startswith("/") and not BUTTON_PAYLOAD.match(text):
+    """A leading "/" is an intent command only for the project's own button payloads."""
+    if text.startswith("/") and not any(payload.match(text) for payload in BUTTON_PAYLOADS):
         return text.lstrip("/ ")
     return text
 

@@ -28,9 +28,7 @@ from typing import Any, Awaitable, Callable, Optional, Text, TypeVar
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.utils.endpoints import read_endpoint_config
 
 RETRY_SECONDS = 10.0
 RETRY_INTERVAL = 0.5
@@ -95,11 +93,3 @@ class ConversationStore(SQLTrackerStore):
 
 ENDPOINT_TYPE = f"{__name__}.{ConversationStore.__name__}"  # its `type` in endpoints.yml
 SQL_STORES = ("SQL", ENDPOINT_TYPE)
-
-
-def store_from(endpoints: str) -> ConversationStore:
-    """The SQL store an endpoints file configures, for the commands that read it."""
-    config = read_endpoint_config(endpoints, "tracker_store")
-    if not config or config.type not in SQL_STORES:
-        raise SystemExit(f"{endpoints}: this needs an SQL tracker store (SQLite or PostgreSQL)")
-    return ConversationStore(Domain.empty(), host=config.url, **config.kwargs)

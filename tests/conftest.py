@@ -3,10 +3,13 @@ server and an action server on loopback, started once per test session. The one 
 server listens on every channel: REST, the web widget's socket.io and Slack, whose
 Web API is the stand-in `slack`."""
 import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
 
 from channels.credentials import SLACK_CHANNEL
 from tests.channels.slack_standin import SlackStandIn
 from tools.servers import MODEL, running_assistant
+from tools.tracker_store import stored_events
 
 pytest_plugins = ["tests.language_fixtures"]
 
@@ -25,3 +28,15 @@ def assistant(slack):
     with running_assistant(extra_channels={SLACK_CHANNEL: {}}, env=slack.environment(),
                            cors_origins=["*"]) as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def conversation_store(assistant):
+    """The running assistant's own tracker store (SQLite in its work directory)."""
+    return SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(assistant.workdir / "conversations.db"))
+
+
+@pytest.fixture
+def events_stored(conversation_store):
+    """Reads every event stored so far, oldest first, as (conversation id, event) pairs."""
+    return lambda: list(stored_events(conversation_store))

@@ -11,7 +11,7 @@ from typing import List, Optional
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
-from channels.tracker_store import store_from
+from tools.tracker_store import store_from
 
 SECONDS_PER_DAY = 86400
 

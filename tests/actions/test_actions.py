@@ -53,7 +53,7 @@ def test_the_quote_states_the_category_and_the_engines_figure(domain):
     messages, events = run(ActionQuote(), tracker("what do I pay", "ask_personal", slots=slots), domain)
     assert "General member" in messages[0]["text"]
     assert "$482.50" in messages[0]["text"]
-    assert events == []
+    assert events == [SlotSet("feedback_topic", "personal_quote"), SlotSet("quoted_category", "general")]
 
 
 def test_a_what_if_does_not_change_the_profile(domain, entities_of):
@@ -62,7 +62,7 @@ def test_a_what_if_does_not_change_the_profile(domain, entities_of):
     messages, events = run(ActionQuote(), tracker(text, "what_if", entities_of(text), slots=slots), domain)
     assert messages[0]["text"].startswith("If that were so: You'd be: General member.")
     assert "$482.50" in messages[0]["text"]
-    assert events == []
+    assert events == [SlotSet("feedback_topic", "personal_quote")]  # no profile change, no category
 
 
 def test_tell_more_expands_the_last_answer(domain):

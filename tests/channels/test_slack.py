@@ -13,6 +13,8 @@ import pytest
 import yaml
 
 from tests.channels.slack_standin import BOT_TOKEN
+from tests.stored import feedback_given, last_answered_topic
+from tools.servers import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 WEBHOOK_PATH = "/webhooks/slack/webhook"
@@ -113,12 +115,30 @@ def test_a_retried_event_is_not_answered_twice(deliver, slack):
 def test_a_button_click_gets_the_next_question(deliver, slack):
     assert deliver(direct_message("DBUTTON", "which category am I")) == 200
     question = slack.wait_for_post("DBUTTON", "What is your profession?")
-    titles = [element["text"]["text"] for block in question["blocks"] if block["type"] == "actions"
-              for element in block["elements"]]
-    assert titles == ["Physician", "Medical physicist", "Medical student", "MRI scientist",
+    assert button_titles(question) == ["Physician", "Medical physicist", "Medical student", "MRI scientist",
                       "Radiologist assistant", "Something else"]
     assert deliver(button_click(question, "Physician"), "application/x-www-form-urlencoded") == 200
     slack.wait_for_post("DBUTTON", "Where are you in your career?")
+
+
+def button_titles(post: dict) -> list:
+    return [element["text"]["text"] for block in post["blocks"] if block["type"] == "actions"
+            for element in block["elements"]]
+
+
+def test_a_feedback_click_is_kept_with_the_topic_answered(deliver, slack, events_stored):
+    assert deliver(direct_message("DFEEDBACK", "how much do retired members pay?")) == 200
+    question = slack.wait_for_post("DFEEDBACK", "Did that answer your question?")
+    assert button_titles(question) == ["Yes, thanks", "Not really"]
+    assert deliver(button_click(question, "Not really"), "application/x-www-form-urlencoded") == 200
+    assert "Contact us" in slack.wait_for_post("DFEEDBACK", "Sorry it didn't help")["text"]
+    conversation = f"{VISITOR}_DFEEDBACK"
+    wait_until(lambda: any(sender == conversation for sender, _ in feedback_given(events_stored())),
+               10, "the feedback in the store")
+    topic = last_answered_topic(events_stored(), conversation)
+    assert topic == "retired_dues"
+    assert [value for sender, value in feedback_given(events_stored()) if sender == conversation] == [
+        {"topic": topic, "helpful": False}]
 
 
 def test_a_thread_is_a_conversation_apart_from_its_channel(deliver, slack):

@@ -9,6 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
+from tests.stored import feedback_given, last_answered_topic
+from tools.servers import wait_until
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -105,6 +108,19 @@ def test_answer_buttons_work_by_click_and_keyboard(visitor):
     visitor.expect_answer("Where are you in your career?")
     visitor.page.get_by_role("button", name="Resident").press("Enter")
     visitor.expect_answer("Which country do you live, train or practise in?")
+
+
+def test_a_feedback_click_is_kept_with_the_topic_answered(visitor, events_stored):
+    kept_before = len(feedback_given(events_stored()))
+    visitor.open()
+    visitor.ask("is membership free for residents?")
+    visitor.expect_answer("Did that answer your question?")
+    visitor.page.get_by_role("button", name="Yes, thanks").click()
+    visitor.expect_answer("Glad it helped")
+    wait_until(lambda: len(feedback_given(events_stored())) > kept_before, 10, "the feedback in the store")
+    stored = events_stored()
+    [(conversation, kept)] = feedback_given(stored)[kept_before:]
+    assert kept == {"topic": last_answered_topic(stored, conversation), "helpful": True}
 
 
 def test_a_reload_keeps_the_conversation(visitor):

@@ -7,7 +7,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from channels.tracker_store import ConversationStore, store_from
+from channels.tracker_store import ConversationStore
+from tools.tracker_store import store_from
 
 
 def store_at(path):

@@ -15,9 +15,14 @@ from channels.tracker_store import ConversationStoreUnavailable
     ("/restart", "restart"),
     ('/choose_topic{"topic": "general_cost"}', '/choose_topic{"topic": "general_cost"}'),
     ('/choose_topic{"topic": "x"}{"country": "US"}', 'choose_topic{"topic": "x"}{"country": "US"}'),
+    ('/feedback{"helpful": "yes"}', '/feedback{"helpful": "yes"}'),
+    ('/feedback{"helpful": "no"}', '/feedback{"helpful": "no"}'),
+    ('/feedback{"helpful": "yes", "topic": "general_cost"}', 'feedback{"helpful": "yes", "topic": "general_cost"}'),
+    ('/feedback{"helpful": "maybe"}', 'feedback{"helpful": "maybe"}'),
+    ('/feedback{"feedback": {"topic": "x", "helpful": true}}', 'feedback{"feedback": {"topic": "x", "helpful": true}}'),
     ("who can join?", "who can join?"),
 ])
-def test_only_the_suggestion_payload_is_a_command(text, expected):
+def test_only_the_project_button_payloads_are_commands(text, expected):
     assert as_plain_words(text) == expected
 
 

@@ -1,0 +1,65 @@
+"""Feedback on answers: which answer a "Did that answer your question?" is about, and
+what the visitor's reply says. Pure functions over Rasa's event and entity dicts."""
+import re
+from typing import Any, Dict, Iterable, List, Optional, Tuple
+
+from actions.topics import Events, topic_answered_by
+
+QUOTE_TOPIC = "personal_quote"  # a personal quote from the membership engine
+ANSWER_SLOT = "feedback_topic"   # set by actions whose answers carry no utter_faq metadata
+FEEDBACK_SLOT = "feedback"
+FEEDBACK_INTENT = "feedback"
+HELPFUL_ENTITY = "helpful"
+HELPFUL_INTENTS = {"affirm": True, "thank": True, "deny": False}
+NEGATIVE = re.compile(r"n't|\b(not|no|useless|unhelpful|wrong)\b")
+REPLIES = {True: "utter_feedback_helped", False: "utter_feedback_not_helped"}
+# The command line turns buttons into a menu the visitor must get past before typing on.
+CHANNELS_NOT_ASKED = {"cmdline"}
+
+
+def split_at_latest_message(events: Events) -> Tuple[Optional[Dict[str, Any]], List[Dict[str, Any]]]:
+    """The visitor's latest message and the events since."""
+    events = list(events)
+    starts = [index for index, event in enumerate(events) if event.get("event") == "user"]
+    return (events[starts[-1]], events[starts[-1] + 1:]) if starts else (None, events)
+
+
+def answered_topic(events: Events) -> Optional[str]:
+    """The topic answered in the latest turn: an FAQ answer, or an answer an action named
+    in the feedback_topic slot (a quote, a "tell me more"). None when nothing was answered,
+    or on a channel where the question is not asked."""
+    message, turn = split_at_latest_message(events)
+    if message and message.get("input_channel") in CHANNELS_NOT_ASKED:
+        return None
+    topic = None
+    for event in turn:
+        named_by_action = event.get("event") == "slot" and event.get("name") == ANSWER_SLOT
+        topic = topic_answered_by(event) or (event.get("value") if named_by_action else None) or topic
+    return topic
+
+
+def helpfulness(intent: str, entities: Iterable[Dict[str, Any]], text: str) -> Optional[bool]:
+    """Whether the reply says the answer helped: from a button's entity, a yes, no or
+    thanks, or typed words. None when it says neither."""
+    value = next((entity.get("value") for entity in entities if entity.get("entity") == HELPFUL_ENTITY), None)
+    if value in ("yes", "no"):
+        return value == "yes"
+    if intent in HELPFUL_INTENTS:
+        return HELPFUL_INTENTS[intent]
+    if intent == FEEDBACK_INTENT and text:
+        return not NEGATIVE.search(text.lower())
+    return None
+
+
+def feedback_reply(intent: str, helpful: Optional[bool], topic: Optional[str]) -> str:
+    """The response to a feedback reply. A yes or no with no question pending is not feedback."""
+    if helpful is None or (topic is None and intent != FEEDBACK_INTENT):
+        return "utter_ask_rephrase"
+    return REPLIES[helpful]
+
+
+def feedback_record(topic: Optional[str], helpful: Optional[bool]) -> Optional[Dict[str, Any]]:
+    """What the feedback slot keeps, or None when there is nothing to keep."""
+    if topic is None or helpful is None:
+        return None
+    return {"topic": topic, "helpful": helpful}
