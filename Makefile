@@ -38,8 +38,8 @@ $(WIDGET): webchat/package.json webchat/package-lock.json
 	cd webchat && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-train: setup  ## train the model when config, domain, data or vocabulary changed (FORCE=1 always)
-	@FORCE=$(FORCE) scripts/train.sh $(MODEL)
+train: setup  ## train the model when config, domain, data or vocabulary changed (FORCE=1 always, FINETUNE=1 faster)
+	@FORCE=$(FORCE) FINETUNE=$(FINETUNE) scripts/train.sh $(MODEL)
 
 run: train  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080/
 	@mkdir -p var

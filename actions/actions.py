@@ -164,7 +164,7 @@ class ActionRecordFeedback(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         message, intent = tracker.latest_message, latest_intent(tracker)
-        topic = tracker.get_slot(feedback.ANSWER_SLOT)
+        topic = feedback.pending_topic(tracker.events)
         helpful = feedback.helpfulness(intent, message.get("entities", []), message.get("text") or "")
         dispatcher.utter_message(response=feedback.feedback_reply(intent, helpful, topic))
         record = feedback.feedback_record(topic, helpful)

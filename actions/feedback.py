@@ -1,7 +1,7 @@
 """Feedback on answers: which answer a "Did that answer your question?" is about, and
 what the visitor's reply says. Pure functions over Rasa's event and entity dicts."""
 import re
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional
 
 from actions.topics import Events, topic_answered_by
 
@@ -13,29 +13,34 @@ HELPFUL_ENTITY = "helpful"
 HELPFUL_INTENTS = {"affirm": True, "thank": True, "deny": False}
 NEGATIVE = re.compile(r"n't|\b(not|no|useless|unhelpful|wrong)\b")
 REPLIES = {True: "utter_feedback_helped", False: "utter_feedback_not_helped"}
-# The command line turns buttons into a menu the visitor must get past before typing on.
-CHANNELS_NOT_ASKED = {"cmdline"}
 
 
-def split_at_latest_message(events: Events) -> Tuple[Optional[Dict[str, Any]], List[Dict[str, Any]]]:
-    """The visitor's latest message and the events since."""
+def events_since_latest_message(events: Events) -> List[Dict[str, Any]]:
     events = list(events)
     starts = [index for index, event in enumerate(events) if event.get("event") == "user"]
-    return (events[starts[-1]], events[starts[-1] + 1:]) if starts else (None, events)
+    return events[starts[-1] + 1:] if starts else events
 
 
 def answered_topic(events: Events) -> Optional[str]:
     """The topic answered in the latest turn: an FAQ answer, or an answer an action named
-    in the feedback_topic slot (a quote, a "tell me more"). None when nothing was answered,
-    or on a channel where the question is not asked."""
-    message, turn = split_at_latest_message(events)
-    if message and message.get("input_channel") in CHANNELS_NOT_ASKED:
-        return None
+    in the feedback_topic slot (a quote, a "tell me more"). None when nothing was answered."""
     topic = None
-    for event in turn:
+    for event in events_since_latest_message(events):
         named_by_action = event.get("event") == "slot" and event.get("name") == ANSWER_SLOT
         topic = topic_answered_by(event) or (event.get("value") if named_by_action else None) or topic
     return topic
+
+
+def pending_topic(events: Events) -> Optional[str]:
+    """The topic the pending feedback question is about: the latest FAQ answer, or the
+    topic an action named for its answer, whichever came last. None once feedback on it
+    was recorded."""
+    for event in reversed(list(events)):
+        if event.get("event") == "slot" and event.get("name") == ANSWER_SLOT:
+            return event.get("value")
+        if topic_answered_by(event):
+            return topic_answered_by(event)
+    return None
 
 
 def helpfulness(intent: str, entities: Iterable[Dict[str, Any]], text: str) -> Optional[bool]:
@@ -52,8 +57,11 @@ def helpfulness(intent: str, entities: Iterable[Dict[str, Any]], text: str) -> O
 
 
 def feedback_reply(intent: str, helpful: Optional[bool], topic: Optional[str]) -> str:
-    """The response to a feedback reply. A yes or no with no question pending is not feedback."""
-    if helpful is None or (topic is None and intent != FEEDBACK_INTENT):
+    """The response to a feedback reply. With no question pending it is not feedback: a yes
+    or no gets a request to rephrase, and words like "help" what the assistant can do."""
+    if topic is None:
+        return "utter_what_can_you_do" if intent == FEEDBACK_INTENT else "utter_ask_rephrase"
+    if helpful is None:
         return "utter_ask_rephrase"
     return REPLIES[helpful]
 

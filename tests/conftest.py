@@ -3,10 +3,10 @@ server and an action server on loopback, started once per test session. The one 
 server listens on every channel: REST, the web widget's socket.io and Slack, whose
 Web API is the stand-in `slack`."""
 import pytest
-from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 
 from channels.credentials import SLACK_CHANNEL
+from channels.tracker_store import ConversationStore
 from tests.channels.slack_standin import SlackStandIn
 from tools.servers import MODEL, running_assistant
 from tools.tracker_store import stored_events
@@ -33,7 +33,7 @@ def assistant(slack):
 @pytest.fixture(scope="session")
 def conversation_store(assistant):
     """The running assistant's own tracker store (SQLite in its work directory)."""
-    return SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(assistant.workdir / "conversations.db"))
+    return ConversationStore(Domain.empty(), dialect="sqlite", db=str(assistant.workdir / "conversations.db"))
 
 
 @pytest.fixture
