@@ -61,9 +61,25 @@ def tested_topics() -> set:
     return set(re.findall(r"intent: faq/(\w+)", stories))
 
 
+def heldout_messages() -> List[dict]:
+    return yaml.safe_load((ROOT / "tests" / "heldout" / "faq.yml").read_text(encoding="utf-8"))["messages"]
+
+
 def heldout_topics() -> set:
-    heldout = yaml.safe_load((ROOT / "tests" / "heldout" / "faq.yml").read_text(encoding="utf-8"))
-    return {message["topic"] for message in heldout["messages"]}
+    return {message["topic"] for message in heldout_messages()}
+
+
+def training_examples() -> set:
+    return {line.strip()[2:].strip().lower() for document in _yaml_files(ROOT / "data" / "nlu")
+            for block in document.get("nlu") or [] if "intent" in block
+            for line in block["examples"].splitlines() if line.strip()}
+
+
+def heldout_problems() -> List[str]:
+    """The held-out set measures what was never trained on."""
+    trained = training_examples()
+    return [f"held-out message is also a training example: {message['text']!r}"
+            for message in heldout_messages() if message["text"].strip().lower() in trained]
 
 
 def topic_problems() -> List[str]:
@@ -108,7 +124,7 @@ def figure_problems() -> List[str]:
 
 
 def problems(today: date) -> List[str]:
-    return topic_problems() + schedule_problems(today) + figure_problems()
+    return topic_problems() + heldout_problems() + schedule_problems(today) + figure_problems()
 
 
 def main() -> int:

@@ -28,3 +28,12 @@ def test_a_topic_without_tests_or_examples_is_caught(monkeypatch):
         "topic new_topic: no test story in tests/stories/",
         "topic new_topic: no held-out questions in tests/heldout/faq.yml",
     ]
+
+
+def test_a_held_out_message_that_is_also_trained_on_is_caught(monkeypatch):
+    monkeypatch.setattr(content_check, "heldout_messages",
+                        lambda: [{"text": "Who can join?", "topic": "who_can_join"},
+                                 {"text": "a phrasing nobody trained on", "topic": "who_can_join"}])
+    monkeypatch.setattr(content_check, "training_examples", lambda: {"who can join?"})
+    assert content_check.heldout_problems() == [
+        "held-out message is also a training example: 'Who can join?'"]
