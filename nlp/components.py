@@ -7,10 +7,16 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlp.routing import engine_intent
+
+def faq_answer_confidence(message: Message) -> float:
+    selected = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get("faq") or {}
+    return selected.get("response", {}).get("confidence", 0.0)
+
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class PersonalQuestionRouter(GraphComponent):
@@ -22,7 +28,8 @@ class PersonalQuestionRouter(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), date.today())
+            routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), date.today(),
+                                   faq_answer_confidence(message))
             if routed:
                 self._set_intent(message, routed)
         return messages

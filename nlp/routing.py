@@ -21,6 +21,7 @@ OWN_DUES_OR_CATEGORY = re.compile(
     r"|\bcost me\b|\bfor me\b", re.IGNORECASE)
 PROFILE_LABELS = {"profession", "stage", "specialty", "board", "service", "country", "date", "school_years"}
 UNSURE_INTENTS = {"ask_personal", "inform", "nlu_fallback"}
+FAQ_ANSWER_CONFIDENCE = 0.5  # the response selector's, for its best FAQ answer
 MISTAKEN_FOR = {"faq", "followup", "out_of_scope"}
 
 Entities = Iterable[Dict[str, Any]]
@@ -40,6 +41,11 @@ def is_personal(text: str, entities: Entities) -> bool:
     return facts >= 3 or (facts >= 2 and bool(FIRST_PERSON.search(text or "")))
 
 
+def is_general(text: str, entities: Entities) -> bool:
+    """Names no fact about the visitor and does not talk about them: "whos eligible to join?"."""
+    return not profile_facts(entities) and not FIRST_PERSON.search(text or "")
+
+
 def engine_can_answer(text: str, entities: Entities, today: date) -> bool:
     profile = profile_from_slots(profile_updates(text, list(entities), today), today)
     try:
@@ -48,11 +54,16 @@ def engine_can_answer(text: str, entities: Entities, today: date) -> bool:
         return False
 
 
-def engine_intent(intent: str, text: str, entities: Entities, today: date) -> Optional[str]:
+def engine_intent(intent: str, text: str, entities: Entities, today: date,
+                  faq_confidence: float = 0.0) -> Optional[str]:
     """The intent that sends the message to the engine (ask_personal, or inform for a lone
-    fact the classifiers could not place, such as "oh wait, I passed my ABR boards"), or
-    None to keep the classifiers' intent."""
+    fact the classifiers could not place, such as "oh wait, I passed my ABR boards"); faq
+    for a general question the classifiers took for a personal one, when the response
+    selector has a confident answer (faq_confidence); or None to keep the classifiers'
+    intent."""
     entities = list(entities)
+    if intent == "ask_personal" and is_general(text, entities) and faq_confidence >= FAQ_ANSWER_CONFIDENCE:
+        return "faq"
     if is_personal(text, entities) and (intent in UNSURE_INTENTS or (
             intent in MISTAKEN_FOR and (asks_about_own_dues(text) or engine_can_answer(text, entities, today)))):
         return "ask_personal"

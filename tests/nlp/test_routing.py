@@ -53,3 +53,21 @@ def test_the_component_overrides_only_intents_a_personal_question_is_mistaken_fo
                                           ("PGY-3 rad resi, do i have to pay dues", False)])
 def test_a_question_about_ones_own_dues_goes_to_the_engine(text, routed, entities_of):
     assert (engine_intent("faq", text, entities_of(text), TODAY) == "ask_personal") is routed
+
+
+@pytest.mark.parametrize("text, confidence, routed", [
+    ("whos elgible to join??", 0.9, "faq"),
+    ("whos elgible to join??", 0.2, None),           # no confident FAQ answer to give instead
+    ("am i eligible to join", 0.9, None),            # about the visitor
+    ("retired radiologist in Ohio", 0.9, "ask_personal"),  # names facts: stays personal
+])
+def test_a_general_question_taken_for_a_personal_one_gets_its_faq_answer(text, confidence, routed, entities_of):
+    assert engine_intent("ask_personal", text, entities_of(text), TODAY, confidence) == routed
+
+
+def test_the_component_reads_the_response_selectors_confidence(entities_of):
+    text = "whos elgible to join??"
+    message = _message(text, "ask_personal", entities_of(text))
+    message.set("response_selector", {"faq": {"response": {"confidence": 0.8}}})
+    (routed,) = PersonalQuestionRouter().process([message])
+    assert routed.get(INTENT)["name"] == "faq"
