@@ -11,7 +11,7 @@ from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlp.routing import engine_intent
+from nlp.routing import engine_intent, no_faq_answer_fits
 
 def faq_answer_confidence(message: Message) -> float:
     selected = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get("faq") or {}
@@ -28,8 +28,11 @@ class PersonalQuestionRouter(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            confidence = faq_answer_confidence(message)
             routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), date.today(),
-                                   faq_answer_confidence(message))
+                                   confidence)
+            if not routed and no_faq_answer_fits(intent, confidence):
+                routed = "nlu_fallback"
             if routed:
                 self._set_intent(message, routed)
         return messages

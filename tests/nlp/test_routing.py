@@ -71,3 +71,20 @@ def test_the_component_reads_the_response_selectors_confidence(entities_of):
     message.set("response_selector", {"faq": {"response": {"confidence": 0.8}}})
     (routed,) = PersonalQuestionRouter().process([message])
     assert routed.get(INTENT)["name"] == "faq"
+
+
+@pytest.mark.parametrize("confidence, intent", [(0.1, "nlu_fallback"), (0.9, "faq")])
+def test_an_faq_with_no_fitting_answer_falls_back(confidence, intent, entities_of):
+    text = "can I bring my dog to the annual meeting"
+    message = _message(text, "faq", entities_of(text))
+    message.set("response_selector", {"faq": {"response": {"confidence": confidence}}})
+    (routed,) = PersonalQuestionRouter().process([message])
+    assert routed.get(INTENT)["name"] == intent
+
+
+def test_a_personal_question_is_not_sent_to_the_fallback(entities_of):
+    text = PERSONAL[0]
+    message = _message(text, "faq", entities_of(text))
+    message.set("response_selector", {"faq": {"response": {"confidence": 0.1}}})
+    (routed,) = PersonalQuestionRouter().process([message])
+    assert routed.get(INTENT)["name"] == "ask_personal"
