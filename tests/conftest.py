@@ -39,4 +39,4 @@ def conversation_store(assistant):
 @pytest.fixture
 def events_stored(conversation_store):
     """Reads every event stored so far, oldest first, as (conversation id, event) pairs."""
-    return lambda: list(stored_events(conversation_store))
+    return lambda: list(stored_events(conversation_store.engine))

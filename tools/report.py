@@ -31,7 +31,7 @@ def topic_titles() -> dict:
 
 
 def write_report(endpoints: str, out: Path) -> Path:
-    stats = conversation_stats(stored_events(store_from(endpoints, must_exist=True)))
+    stats = conversation_stats(stored_events(store_from(endpoints, must_exist=True).engine))
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(stats, labeller(topic_titles()), labeller(CATEGORY_NAMES), generated), encoding="utf-8")

@@ -13,7 +13,6 @@ directory.
 """
 import argparse
 import contextlib
-import json
 import os
 import secrets
 import shutil
@@ -32,6 +31,7 @@ import sqlalchemy as sa
 from channels.tracker_store import ENDPOINT_TYPE
 from tools.servers import (MODEL, QUIET, ROOT, RasaChat, RunningAssistant, Server, actions_command, free_port,
                            post_json, rasa_command, wait_until, write_config)
+from tools.tracker_store import stored_slots
 
 POSTGRES_BIN = Path("/usr/lib/postgresql/15/bin")
 REDIS_SERVER = "/usr/bin/redis-server"
@@ -148,15 +148,6 @@ class Postgres(Service):
 
     def slots(self, sender: str) -> Dict:
         return stored_slots(self.rasa_database, sender)
-
-
-def stored_slots(database: sa.engine.Engine, sender: str) -> Dict:
-    """A conversation's slots as an SQL tracker store holds them: the last value set for each."""
-    with database.connect() as connection:
-        rows = connection.execute(sa.text("SELECT data FROM events WHERE sender_id = :sender "
-                                          "AND type_name = 'slot' ORDER BY id"), {"sender": sender})
-        events = [json.loads(row.data) for row in rows]
-    return {event["name"]: event["value"] for event in events}
 
 
 def postgres_in(directory: Path) -> Postgres:

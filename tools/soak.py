@@ -30,8 +30,9 @@ import sqlalchemy as sa
 from bench.heldout import ENGINE_HEADLINE
 from bench.metrics import percentile
 from channels.policy import NO_ANSWER_REPLY
-from tools.scaled import running_scaled, stored_slots
+from tools.scaled import running_scaled
 from tools.servers import ROOT, RasaChat, post_json, running_assistant
+from tools.tracker_store import stored_slots
 
 TURNS_PER_CONVERSATION = 10
 RETRIES = 8

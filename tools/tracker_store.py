@@ -2,7 +2,7 @@
 production), for the tools that read or prune it."""
 import json
 from pathlib import Path
-from typing import Dict, Iterator, Tuple
+from typing import Dict, Iterator, Optional, Tuple
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
@@ -24,10 +24,19 @@ def store_from(endpoints: str, must_exist: bool = False) -> ConversationStore:
     return ConversationStore(Domain.empty(), host=config.url, **config.kwargs)
 
 
-def stored_events(store: SQLTrackerStore) -> Iterator[Tuple[str, Dict]]:
-    """Every stored event, oldest first, with the conversation it belongs to."""
-    events = store.SQLEvent.__table__
+def stored_events(database: sa.engine.Engine, sender: Optional[str] = None) -> Iterator[Tuple[str, Dict]]:
+    """Every stored event, oldest first, with the conversation it belongs to; only that
+    conversation's with sender."""
+    events = SQLTrackerStore.SQLEvent.__table__
     query = sa.select(events.c.sender_id, events.c.data).order_by(events.c.id)
-    with store.engine.connect() as connection:
+    if sender is not None:
+        query = query.where(events.c.sender_id == sender)
+    with database.connect() as connection:
         for row in connection.execute(query):
             yield row.sender_id, json.loads(row.data)
+
+
+def stored_slots(database: sa.engine.Engine, sender: str) -> Dict:
+    """A conversation's slots as the store holds them: the last value set for each."""
+    return {event["name"]: event["value"] for _, event in stored_events(database, sender)
+            if event.get("event") == "slot"}

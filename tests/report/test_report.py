@@ -55,7 +55,7 @@ class Visitors:
 
 @pytest.fixture(scope="module")
 def played(assistant, conversation_store):
-    before = conversation_stats(stored_events(conversation_store))
+    before = conversation_stats(stored_events(conversation_store.engine))
     visitors = Visitors(assistant)
     reply = visitors.say("helped", "who can join the ACR?")
     assert answer_of("who_can_join") in reply and PROMPT in reply
@@ -75,7 +75,7 @@ def played(assistant, conversation_store):
 
     for number, question in enumerate(UNCLEAR):
         visitors.say(f"unclear-{number}", question)
-    after = conversation_stats(stored_events(conversation_store))
+    after = conversation_stats(stored_events(conversation_store.engine))
     return before, after, visitors
 
 
