@@ -24,11 +24,7 @@ def events_since_latest_message(events: Events) -> List[Dict[str, Any]]:
 def answered_topic(events: Events) -> Optional[str]:
     """The topic answered in the latest turn: an FAQ answer, or an answer an action named
     in the feedback_topic slot (a quote, a "tell me more"). None when nothing was answered."""
-    topic = None
-    for event in events_since_latest_message(events):
-        named_by_action = event.get("event") == "slot" and event.get("name") == ANSWER_SLOT
-        topic = topic_answered_by(event) or (event.get("value") if named_by_action else None) or topic
-    return topic
+    return pending_topic(events_since_latest_message(events))
 
 
 def pending_topic(events: Events) -> Optional[str]:
@@ -38,8 +34,9 @@ def pending_topic(events: Events) -> Optional[str]:
     for event in reversed(list(events)):
         if event.get("event") == "slot" and event.get("name") == ANSWER_SLOT:
             return event.get("value")
-        if topic_answered_by(event):
-            return topic_answered_by(event)
+        topic = topic_answered_by(event)
+        if topic:
+            return topic
     return None
 
 
