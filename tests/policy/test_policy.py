@@ -95,3 +95,22 @@ def test_too_many_messages_get_asked_to_slow_down():
 ])
 def test_rest_bodies_that_cannot_be_messages(body, problem):
     assert body_problem(body) == problem
+
+
+@pytest.mark.parametrize("channel", ["rest", "socketio", "slack"])
+def test_the_feedback_buttons_send_exactly_the_payloads_the_policy_lets_through(channel):
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from structlog.testing import capture_logs
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from tools.servers import ROOT
+
+    domain = Domain.load(str(ROOT / "domain"))
+    tracker = DialogueStateTracker.from_events("visitor", [], slots=domain.slots)
+    generator = TemplatedNaturalLanguageGenerator(domain.responses)
+    with capture_logs() as logged:
+        reply = asyncio.run(generator.generate("utter_ask_feedback", tracker, channel))
+    payloads = [button["payload"] for button in reply["buttons"]]
+    assert payloads == ['/feedback{"helpful": "yes"}', '/feedback{"helpful": "no"}']
+    assert all(as_plain_words(payload) == payload for payload in payloads)
+    assert not [entry for entry in logged if entry["log_level"] in ("error", "exception")]
