@@ -21,10 +21,11 @@ endpoints.yml:  tracker_store: {type: channels.tracker_store.ConversationStore,
                 (or dialect: postgresql, url: ..., retry_seconds: 10, ...)
 """
 import asyncio
+import itertools
 import logging
 import time
 from functools import partial
-from typing import Any, Awaitable, Callable, Optional, Text, TypeVar
+from typing import Any, Awaitable, Callable, Iterator, Optional, Text, TypeVar
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
@@ -32,6 +33,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 RETRY_SECONDS = 10.0
 RETRY_INTERVAL = 0.5
+# On a tracker this store read or wrote: how many of its events the database holds.
+EVENTS_STORED = "_events_in_conversation_store"
 
 log = logging.getLogger(__name__)
 Result = TypeVar("Result")
@@ -69,13 +72,26 @@ class ConversationStore(SQLTrackerStore):
 
     async def _retrieve(self, sender_id: Text,
                         fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
-        return await self._retrying(partial(super()._retrieve, sender_id, fetch_events_from_all_sessions))
+        tracker = await self._retrying(partial(super()._retrieve, sender_id, fetch_events_from_all_sessions))
+        if tracker is not None and not fetch_events_from_all_sessions:
+            setattr(tracker, EVENTS_STORED, len(tracker.events))
+        return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        # Safe to repeat: save writes only the events the database does not have yet.
-        await self._retrying(partial(super().save, tracker))
+        await self._retrying(partial(super().save, tracker), tracker)
+        setattr(tracker, EVENTS_STORED, len(tracker.events))
 
-    async def _retrying(self, operation: Callable[[], Awaitable[Result]]) -> Result:
+    def _additional_events(self, session: sa.orm.Session, tracker: DialogueStateTracker) -> Iterator:
+        """Rasa counts the stored events with a query before every save (two a turn); a
+        tracker this store read or wrote knows the count already. (The conversation's lock
+        keeps other servers from writing to it meanwhile.)"""
+        stored = getattr(tracker, EVENTS_STORED, None)
+        if stored is None:
+            return super()._additional_events(session, tracker)
+        return itertools.islice(tracker.events, stored, None)
+
+    async def _retrying(self, operation: Callable[[], Awaitable[Result]],
+                        saving: Optional[DialogueStateTracker] = None) -> Result:
         deadline = time.monotonic() + self.retry_seconds
         while True:
             try:
@@ -83,6 +99,10 @@ class ConversationStore(SQLTrackerStore):
             except sa.exc.DBAPIError as error:
                 if not is_connection_problem(error):
                     raise
+                if saving is not None:
+                    # The write may have landed before the connection went: a repeat asks
+                    # the database what it holds, so no event is written twice.
+                    vars(saving).pop(EVENTS_STORED, None)
                 # The class name only: the error's text can quote the visitor's message.
                 problem = type(error.orig).__name__
             if time.monotonic() >= deadline:
