@@ -11,12 +11,14 @@ import membership
 from actions import feedback, followups, suggestions, topics
 from actions.profile import CATEGORY_SLOT, missing_fields, placed_category, profile_from_slots, still_missing
 from actions.rendering import render_quote
-from actions.understanding import answer_to_question, earlier_updates, profile_updates
+from actions.understanding import answer_to_question, earlier_updates, profile_updates, warm_up
 
 
 # Messages that ask something else: the form lets other rules answer them, then resumes.
 QUESTION_INTENTS = {"faq", "followup", "tell_more", "greet", "goodbye", "thank", "bot_challenge",
                     "what_can_you_do", "out_of_scope", "choose_topic", "feedback"}
+
+warm_up()  # the action server imports this module once, at start
 
 
 def latest_intent(tracker: Tracker) -> Text:

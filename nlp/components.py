@@ -11,7 +11,9 @@ from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from actions.understanding import warm_up
 from nlp.routing import engine_intent, no_faq_answer_fits
+
 
 def faq_answer_confidence(message: Message) -> float:
     selected = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get("faq") or {}
@@ -23,6 +25,7 @@ class PersonalQuestionRouter(GraphComponent):
     @classmethod
     def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> "PersonalQuestionRouter":
+        warm_up()
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
