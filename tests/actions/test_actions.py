@@ -139,3 +139,23 @@ def test_the_status_change_is_given_in_words(domain):
     messages, _ = run(ActionQuote(), tracker("what do I pay", "ask_personal", slots=slots), domain)
     assert "National dues for 2026: $77." in messages[0]["text"]
     assert "Your status changes on December 1, 2025 to general member; your first dues year is 2026." in messages[0]["text"]
+
+
+def test_a_personal_question_gets_the_general_rule_before_the_forms_first_question(domain, entities_of):
+    text = "i paid dues in january then retired in february, refund?"
+    rule = {"response_selector": {"faq": {"response": {"intent_response_key": "faq/retired_dues",
+                                                       "confidence": 0.9}}}}
+    messages, events = run(ValidateProfileForm(), tracker(text, "ask_personal", entities_of(text),
+                                                          parse_extra=rule), domain)
+    assert [message["response"] for message in messages] == ["utter_faq/retired_dues"]
+    assert SlotSet("requested_slot", "retirement_notified_on") in events
+
+
+def test_the_rule_is_given_only_when_the_form_starts(domain, entities_of):
+    rule = {"response_selector": {"faq": {"response": {"intent_response_key": "faq/retired_dues",
+                                                       "confidence": 0.9}}}}
+    asked = {"requested_slot": "retired_on", "stage": "retired"}
+    text = "february"
+    messages, _ = run(ValidateProfileForm(), tracker(text, "ask_personal", entities_of(text), slots=asked,
+                                                     parse_extra=rule), domain)
+    assert messages == []
