@@ -39,7 +39,7 @@ class ValidateProfileForm(FormValidationAction):
                   domain: DomainDict) -> List[EventType]:
         starting = not tracker.get_slot("requested_slot")
         events = await super().run(dispatcher, tracker, domain)  # fills tracker.slots too
-        if starting and latest_intent(tracker) == "ask_personal":
+        if starting and latest_intent(tracker) in leads.STARTING_INTENTS:
             # Before its first question, the general rule the visitor asked about (actions/leads.py).
             topic = leads.leading_topic(tracker.latest_message, domain, profile_from_slots(tracker.slots))
             if topic:

@@ -23,6 +23,9 @@ LEADING_TOPICS = frozenset({
     "residency_to_fellowship", "mit_to_paid", "dues_after_graduation", "international_mit_transition",
     "international_vs_general", "associate_vs_general", "retired_rights",
 })
+# The messages that start the form: a personal question, or one the classifiers could not
+# place that names a fact (a retiree asking about office can read as either, by a hair).
+STARTING_INTENTS = frozenset({"ask_personal", "inform"})
 # The response selector's confidence in its best answer; the same bar as the router's
 # for answering a general question (nlp/routing.py).
 LEAD_CONFIDENCE = 0.5
