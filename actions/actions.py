@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 import membership
-from actions import feedback, followups, suggestions, topics
+from actions import feedback, followups, leads, suggestions, topics
 from actions.profile import CATEGORY_SLOT, missing_fields, placed_category, profile_from_slots, still_missing
 from actions.rendering import render_quote
 from actions.understanding import answer_to_question, earlier_updates, profile_updates, warm_up
@@ -36,6 +36,17 @@ def message_updates(tracker: Tracker) -> Dict[str, Any]:
 class ValidateProfileForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_profile_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        starting = not tracker.get_slot("requested_slot")
+        events = await super().run(dispatcher, tracker, domain)  # fills tracker.slots too
+        if starting and latest_intent(tracker) in leads.STARTING_INTENTS:
+            # Before its first question, the general rule the visitor asked about (actions/leads.py).
+            topic = leads.leading_topic(tracker.latest_message, domain, profile_from_slots(tracker.slots))
+            if topic:
+                dispatcher.utter_message(response=topics.response_name(topic))
+        return events
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:

@@ -119,6 +119,12 @@ def _is_negated(text: str, start: int) -> bool:
     return bool(re.search(r"(\bnot|\bno|\bwithout|\bnever|n't)\b[\w\s-]{0,16}$", before))
 
 
+def _is_excluded_place(text: str, start: int) -> bool:
+    """A country named as where the visitor is not: "outside the US and Canada"."""
+    before = text[max(0, start - 32):start].lower()
+    return bool(re.search(r"\b(outside|out of|other than|not|not in)( of)?( the)?( [\w.]+ (and|or|&))? ?$", before))
+
+
 def _school_years(value: str) -> Optional[int]:
     match = re.search(r"\d+|" + "|".join(NUMBERS), value.lower())
     if not match:
@@ -143,6 +149,8 @@ def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected
             if not _is_negated(text, entity.get("start", 0)):
                 boards.append(code)
             updates.setdefault("certifications", [])
+        elif label == "country" and _is_excluded_place(text, entity.get("start", 0)):
+            continue
         elif label in SINGLE_VALUE_FIELDS and code:
             updates[label] = code
     if boards:

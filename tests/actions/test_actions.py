@@ -139,3 +139,34 @@ def test_the_status_change_is_given_in_words(domain):
     messages, _ = run(ActionQuote(), tracker("what do I pay", "ask_personal", slots=slots), domain)
     assert "National dues for 2026: $77." in messages[0]["text"]
     assert "Your status changes on December 1, 2025 to general member; your first dues year is 2026." in messages[0]["text"]
+
+
+def test_a_personal_question_gets_the_general_rule_before_the_forms_first_question(domain, entities_of):
+    text = "I retired in February after paying my dues, do I get a refund?"
+    rule = {"response_selector": {"faq": {"response": {"intent_response_key": "faq/retired_dues",
+                                                       "confidence": 0.9}}}}
+    messages, events = run(ValidateProfileForm(), tracker(text, "ask_personal", entities_of(text),
+                                                          parse_extra=rule), domain)
+    assert [message["response"] for message in messages] == ["utter_faq/retired_dues"]
+    asked = [event["value"] for event in events if event.get("name") == "requested_slot"]
+    assert asked and asked[-1] is not None  # and the form still asks its question
+
+
+def test_the_rule_is_given_only_when_the_form_starts(domain, entities_of):
+    rule = {"response_selector": {"faq": {"response": {"intent_response_key": "faq/retired_dues",
+                                                       "confidence": 0.9}}}}
+    asked = {"requested_slot": "retired_on", "stage": "retired"}
+    text = "february"
+    messages, _ = run(ValidateProfileForm(), tracker(text, "ask_personal", entities_of(text), slots=asked,
+                                                     parse_extra=rule), domain)
+    assert messages == []
+
+
+@pytest.mark.parametrize("intent, leads_with_the_rule", [("inform", True), ("what_if", False)])
+def test_a_question_read_as_a_lone_fact_gets_the_rule_too_but_not_a_what_if(domain, entities_of, intent,
+                                                                           leads_with_the_rule):
+    text = "retired now, could I stand for elected office?"
+    rule = {"response_selector": {"faq": {"response": {"intent_response_key": "faq/retired_rights",
+                                                       "confidence": 0.9}}}}
+    messages, _ = run(ValidateProfileForm(), tracker(text, intent, entities_of(text), parse_extra=rule), domain)
+    assert bool(messages) is leads_with_the_rule

@@ -103,3 +103,15 @@ def test_certified_without_a_board_means_the_national_board_abroad(text, certifi
 def test_more_words_read_in_context(text, expected, entities_of):
     updates = profile_updates(text, entities_of(text), TODAY)
     assert {key: updates.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize("text", ["med student outside the US and Canada, can I join?",
+                                  "trainee outside of the U.S. or Canada",
+                                  "I'm a radiologist, not in the US"])
+def test_a_country_the_visitor_is_outside_of_is_not_theirs(text, entities_of):
+    assert "country" not in profile_updates(text, entities_of(text), TODAY)
+
+
+def test_a_country_after_outside_its_cities_is_still_theirs(entities_of):
+    text = "radiologist practising outside Toronto, Canada"
+    assert profile_updates(text, entities_of(text), TODAY).get("country") == "CA"

@@ -1,0 +1,68 @@
+"""The general rule before the profile form's first question (actions/leads.py)."""
+import pytest
+
+from actions import leads
+
+AS_OF = "2026-11-26"
+
+
+def selected(topic, confidence):
+    return {"response_selector": {"faq": {"response": {"intent_response_key": f"faq/{topic}",
+                                                       "confidence": confidence}}}}
+
+
+def profile(**facts):
+    return {**facts, "as_of": AS_OF}
+
+
+def test_the_selectors_best_answer_is_read():
+    assert leads.faq_answer(selected("retired_dues", 0.8)) == ("retired_dues", 0.8)
+    assert leads.faq_answer({}) == (None, 0.0)
+
+
+@pytest.mark.parametrize("categories, provisional, names_facts, expected", [
+    (["any"], None, False, True),             # the list of categories fits anyone
+    (["retired"], "retired", True, True),     # a retiree asking about retired dues
+    (["general"], None, True, True),          # facts the engine has not placed yet
+    (["general"], "retired", True, False),    # a retiree is not asking about general dues
+    (["general"], None, False, False),        # "what are my dues": nothing says which category
+    (["medical_student"], "member_in_training", True, True),
+])
+def test_an_answer_about_a_category_fits_only_a_visitor_it_may_be_about(categories, provisional, names_facts,
+                                                                        expected):
+    assert leads.fits(categories, provisional, names_facts) is expected
+
+
+def test_a_retiree_asking_about_a_refund_hears_the_rule_before_the_question(domain):
+    facts = profile(stage="retired", retired_on="2026-02-01", dues_paid_for_year=True)
+    assert leads.leading_topic(selected("retired_dues", 0.9), domain, facts) == "retired_dues"
+
+
+def test_no_rule_when_the_engine_answers_at_once(domain):
+    facts = profile(stage="retired", retired_on="2019-05-01")  # office rights need nothing more
+    assert leads.leading_topic(selected("retired_rights", 0.9), domain, facts) is None
+
+
+def test_no_rule_when_the_selector_is_unsure(domain):
+    facts = profile(stage="retired")
+    assert leads.leading_topic(selected("retired_dues", leads.LEAD_CONFIDENCE - 0.01), domain, facts) is None
+
+
+def test_no_rule_from_an_answer_that_would_prejudge_the_category(domain):
+    # "I'm a 3rd year med student in India": the US and Canadian student answer would mislead.
+    facts = profile(profession="medical_student", stage="student", country="IN")
+    assert leads.leading_topic(selected("student_membership", 0.96), domain, facts) is None
+
+
+def test_no_rule_for_another_category_than_the_engines(domain):
+    facts = profile(stage="retired")
+    assert leads.leading_topic(selected("general_cost", 0.9), domain, facts) is None
+
+
+def test_the_list_of_categories_leads_even_without_facts(domain):
+    assert leads.leading_topic(selected("who_can_join", 0.9), domain, profile()) == "who_can_join"
+    assert leads.leading_topic(selected("general_cost", 0.9), domain, profile()) is None
+
+
+def test_every_leading_topic_is_an_faq_answer(domain):
+    assert all(f"utter_faq/{topic}" in domain["responses"] for topic in leads.LEADING_TOPICS)
