@@ -20,6 +20,12 @@ def faq_answer_confidence(message: Message) -> float:
     return selected.get("response", {}).get("confidence", 0.0)
 
 
+def candidates(message: Message) -> List[str]:
+    """The classifiers' intents, best first, without the fallback classifier's verdict."""
+    return [entry.get(INTENT_NAME_KEY) for entry in message.get(INTENT_RANKING_KEY, [])
+            if entry.get(INTENT_NAME_KEY) != "nlu_fallback"]
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class PersonalQuestionRouter(GraphComponent):
     @classmethod
@@ -33,7 +39,7 @@ class PersonalQuestionRouter(GraphComponent):
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             confidence = faq_answer_confidence(message)
             routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), date.today(),
-                                   confidence)
+                                   confidence, candidates(message))
             if not routed and no_faq_answer_fits(intent, confidence):
                 routed = "nlu_fallback"
             if routed:

@@ -9,7 +9,7 @@ FAQ answer stands ("PGY-3 resident, do I pay dues?" is answered by the member-in
 FAQ), and the visitor can still ask "which category am I?". Pure functions."""
 import re
 from datetime import date
-from typing import Any, Dict, Iterable, Optional
+from typing import Any, Dict, Iterable, Optional, Sequence
 
 import membership
 from actions.profile import missing_fields, profile_from_slots
@@ -22,6 +22,10 @@ OWN_DUES_OR_CATEGORY = re.compile(
 PROFILE_LABELS = {"profession", "stage", "specialty", "board", "service", "country", "date", "school_years"}
 UNSURE_INTENTS = {"ask_personal", "inform", "nlu_fallback"}
 FAQ_ANSWER_CONFIDENCE = 0.5  # the response selector's, for its best FAQ answer
+# ... and for answering when DIET hesitated between faq and another intent ("whos elgible to
+# join??": followup 0.37, faq 0.34; the answer 0.99). Unrelated questions the held-out set
+# and its out-of-scope checks hold stay under 0.8.
+FAQ_CLEAR_ANSWER = 0.9
 # Below this the response selector is guessing: "can I bring my dog to the annual meeting"
 # reads as an FAQ to DIET, but no answer fits (0.1). The lowest of a right answer on the
 # held-out set was 0.29.
@@ -64,14 +68,17 @@ def engine_can_answer(text: str, entities: Entities, today: date) -> bool:
 
 
 def engine_intent(intent: str, text: str, entities: Entities, today: date,
-                  faq_confidence: float = 0.0) -> Optional[str]:
+                  faq_confidence: float = 0.0, candidates: Sequence[str] = ()) -> Optional[str]:
     """The intent that sends the message to the engine (ask_personal, or inform for a lone
     fact the classifiers could not place, such as "oh wait, I passed my ABR boards"); faq
-    for a general question the classifiers took for a personal one, when the response
-    selector has a confident answer (faq_confidence); or None to keep the classifiers'
-    intent."""
+    for a general question the classifiers took for a personal one, or could not decide on
+    with faq among their two candidates, when the response selector has a confident answer
+    (faq_confidence); or None to keep the classifiers' intent."""
     entities = list(entities)
     if intent == "ask_personal" and is_general(text, entities) and faq_confidence >= FAQ_ANSWER_CONFIDENCE:
+        return "faq"
+    if (intent == "nlu_fallback" and "faq" in candidates[:2] and is_general(text, entities)
+            and faq_confidence >= FAQ_CLEAR_ANSWER):
         return "faq"
     if is_personal(text, entities) and (intent in UNSURE_INTENTS or (
             intent in MISTAKEN_FOR and (asks_about_own_dues(text) or engine_can_answer(text, entities, today)))):

@@ -65,6 +65,17 @@ def test_a_general_question_taken_for_a_personal_one_gets_its_faq_answer(text, c
     assert engine_intent("ask_personal", text, entities_of(text), TODAY, confidence) == routed
 
 
+@pytest.mark.parametrize("text, candidates, confidence, routed", [
+    ("whos elgible to join??", ["followup", "faq"], 0.99, "faq"),
+    ("whos elgible to join??", ["followup", "faq"], 0.8, None),        # not sure enough to answer
+    ("whos elgible to join??", ["followup", "greet", "faq"], 0.99, None),  # faq was not a candidate
+    ("whats in it for me", ["faq", "what_can_you_do"], 0.98, None),     # about the writer
+])
+def test_a_general_question_the_classifiers_could_not_decide_on_gets_a_clear_faq_answer(
+        text, candidates, confidence, routed, entities_of):
+    assert engine_intent("nlu_fallback", text, entities_of(text), TODAY, confidence, candidates) == routed
+
+
 def test_the_component_reads_the_response_selectors_confidence(entities_of):
     text = "whos elgible to join??"
     message = _message(text, "ask_personal", entities_of(text))
@@ -88,3 +99,13 @@ def test_a_personal_question_is_not_sent_to_the_fallback(entities_of):
     message.set("response_selector", {"faq": {"response": {"confidence": 0.1}}})
     (routed,) = PersonalQuestionRouter().process([message])
     assert routed.get(INTENT)["name"] == "ask_personal"
+
+
+def test_the_component_reads_the_candidates_under_the_fallback_classifiers_verdict(entities_of):
+    text = "whos elgible to join??"
+    message = _message(text, "nlu_fallback", entities_of(text))
+    message.set(INTENT_RANKING_KEY, [{"name": "nlu_fallback", "confidence": 0.45},
+                                     {"name": "followup", "confidence": 0.37}, {"name": "faq", "confidence": 0.34}])
+    message.set("response_selector", {"faq": {"response": {"confidence": 0.99}}})
+    (routed,) = PersonalQuestionRouter().process([message])
+    assert routed.get(INTENT)["name"] == "faq"
