@@ -21,7 +21,7 @@ SCREENSHOT = ROOT / "build" / "artifacts" / "report.png"
 PROMPT = "Did that answer your question?"
 YES, NO = '/feedback{"helpful": "yes"}', '/feedback{"helpful": "no"}'
 # Questions the assistant cannot be sure of: two alike, one unlike them.
-UNCLEAR = ["can I bring my dog to the annual meeting", "is my dog allowed at the annual meeting",
+UNCLEAR = ["the blue thing with the forms from before", "that blue thing with the forms from earlier",
            "purple elephants dancing"]
 RUN = uuid.uuid4().hex[:8]
 
