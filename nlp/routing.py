@@ -31,6 +31,7 @@ FAQ_CLEAR_ANSWER = 0.9
 # held-out set was 0.29.
 FAQ_ANSWER_FLOOR = 0.25
 MISTAKEN_FOR = {"faq", "followup", "out_of_scope"}
+YES_NO_OR_FEEDBACK = {"affirm", "deny", "thank", "feedback"}
 
 Entities = Iterable[Dict[str, Any]]
 
@@ -84,5 +85,10 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date,
             intent in MISTAKEN_FOR and (asks_about_own_dues(text) or engine_can_answer(text, entities, today)))):
         return "ask_personal"
     if intent == "nlu_fallback" and profile_facts(entities) >= 1:
+        return "inform"
+    if intent in YES_NO_OR_FEEDBACK and profile_facts(entities) >= 3:
+        # "no sorry, I finished my fellowship, I'm now a consultant in Germany with the
+        # Facharzt" answers the feedback question with a correction: the facts matter, not
+        # the "no". ("no, I'm a resident in Germany" can still answer a yes/no question.)
         return "inform"
     return None

@@ -76,6 +76,18 @@ def test_a_general_question_the_classifiers_could_not_decide_on_gets_a_clear_faq
     assert engine_intent("nlu_fallback", text, entities_of(text), TODAY, confidence, candidates) == routed
 
 
+@pytest.mark.parametrize("intent, text, routed", [
+    ("deny", "no sorry, I finished my fellowship, I'm now a consultant radiologist in Germany with the Facharzt",
+     "inform"),
+    ("feedback", "yes but I'm actually a retired radiologist in Texas", "inform"),
+    ("deny", "no, that didn't help", None),
+    ("deny", "no, I'm a resident in Germany", None),  # may answer the form's yes/no question
+    ("feedback", "not really, I'm still confused", None),
+])
+def test_a_correction_given_as_a_yes_or_no_is_read_for_its_facts(intent, text, routed, entities_of):
+    assert engine_intent(intent, text, entities_of(text), TODAY) == routed
+
+
 def test_the_component_reads_the_response_selectors_confidence(entities_of):
     text = "whos elgible to join??"
     message = _message(text, "ask_personal", entities_of(text))
