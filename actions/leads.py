@@ -7,11 +7,12 @@ response selector is confident of an FAQ answer that states such a rule (the cat
 what a category costs, what changes after training, what its members may do) and that
 answer fits what the visitor said about themselves, the form opens with it and then asks.
 Pure functions over Rasa's parse data and the domain."""
-from typing import Any, Dict, Iterable, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, Mapping, Optional
 
 import membership
 from actions.profile import missing_fields
-from actions.topics import Domain, topic_metadata
+from actions.topics import Domain, as_engine_category, best_faq_answer, topic_metadata
+from nlp.routing import FAQ_ANSWER_CONFIDENCE
 
 # Answers that state a rule the engine then applies to the visitor's facts. Eligibility
 # answers other than the overview are left out: which category fits is what the form's
@@ -27,24 +28,15 @@ LEADING_TOPICS = frozenset({
 # place that names a fact (a retiree asking about office can read as either, by a hair).
 STARTING_INTENTS = frozenset({"ask_personal", "inform"})
 # The response selector's confidence in its best answer; the same bar as the router's
-# for answering a general question (nlp/routing.py).
-LEAD_CONFIDENCE = 0.5
+# for answering a general question.
+LEAD_CONFIDENCE = FAQ_ANSWER_CONFIDENCE
 ANY_CATEGORY = "any"
-# FAQ metadata names students apart; the engine places them as members-in-training.
-ENGINE_CATEGORY = {"medical_student": "member_in_training"}
-
-
-def faq_answer(parse_data: Mapping[str, Any]) -> Tuple[Optional[str], float]:
-    """The topic of the response selector's best FAQ answer and its confidence."""
-    selected = ((parse_data.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-    topic = str(selected.get("intent_response_key") or "").partition("/")[2]
-    return topic or None, float(selected.get("confidence") or 0.0)
 
 
 def fits(categories: Iterable[str], provisional_category: Optional[str], names_facts: bool) -> bool:
     """An answer about any category always fits; one about a category fits a visitor who said
     something about themselves that the engine has not placed in another category."""
-    categories = {ENGINE_CATEGORY.get(category, category) for category in categories}
+    categories = {as_engine_category(category) for category in categories}
     if ANY_CATEGORY in categories:
         return True
     return names_facts and (provisional_category is None or provisional_category in categories)
@@ -53,7 +45,7 @@ def fits(categories: Iterable[str], provisional_category: Optional[str], names_f
 def leading_topic(parse_data: Mapping[str, Any], domain: Domain, profile: Dict[str, Any]) -> Optional[str]:
     """The FAQ topic to answer before the form asks for what the engine still needs, or None
     when the engine can answer at once or no confident answer states a fitting rule."""
-    topic, confidence = faq_answer(parse_data)
+    topic, confidence = best_faq_answer(parse_data)
     metadata = topic_metadata(domain, topic) if topic in LEADING_TOPICS else None
     if metadata is None or confidence < LEAD_CONFIDENCE:
         return None

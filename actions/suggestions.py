@@ -2,7 +2,7 @@
 import json
 from typing import Any, Dict, Iterable, List
 
-from actions.topics import Domain, topic_metadata
+from actions.topics import Domain, faq_selection, topic_metadata, topic_of
 
 MAX_SUGGESTIONS = 3
 MIN_CONFIDENCE = 0.05
@@ -15,10 +15,9 @@ def topic_button(domain: Domain, topic: str) -> Dict[str, str]:
 
 def suggested_topics(parse_data: Dict[str, Any], domain: Domain) -> List[str]:
     """The FAQ topics the message most likely asks about, best first."""
-    ranking = ((parse_data.get("response_selector") or {}).get("faq") or {}).get("ranking") or []
     topics = []
-    for candidate in ranking:
-        topic = str(candidate.get("intent_response_key", "")).partition("/")[2]
+    for candidate in faq_selection(parse_data).get("ranking") or []:
+        topic = topic_of(candidate.get("intent_response_key"))
         if candidate.get("confidence", 0) >= MIN_CONFIDENCE and topic_metadata(domain, topic) is not None:
             topics.append(topic)
     return topics[:MAX_SUGGESTIONS]

@@ -1,8 +1,10 @@
 """FAQ topics as the domain describes them: each `utter_faq/<topic>` response carries
 metadata (title, categories, aspect, key facts, a longer `more`). Pure functions."""
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 FAQ_PREFIX = "utter_faq/"
+# FAQ metadata names students apart; the engine places them as members-in-training.
+ENGINE_CATEGORIES = {"medical_student": "member_in_training"}
 
 Domain = Dict[str, Any]
 Events = Iterable[Dict[str, Any]]
@@ -15,6 +17,28 @@ def response_name(topic: str) -> str:
 def topic_metadata(domain: Domain, topic: str) -> Optional[Dict[str, Any]]:
     variations = domain.get("responses", {}).get(response_name(topic))
     return (variations[0].get("metadata") or {}) if variations else None
+
+
+def as_engine_category(category: str) -> str:
+    """The engine's category for a category named in FAQ metadata."""
+    return ENGINE_CATEGORIES.get(category, category)
+
+
+def faq_selection(parse_data: Mapping[str, Any]) -> Dict[str, Any]:
+    """The response selector's output for FAQs in a message's parse data: its best
+    `response` and its `ranking`."""
+    return (parse_data.get("response_selector") or {}).get("faq") or {}
+
+
+def topic_of(intent_response_key: Any) -> str:
+    """"faq/general_cost" -> "general_cost"."""
+    return str(intent_response_key or "").partition("/")[2]
+
+
+def best_faq_answer(parse_data: Mapping[str, Any]) -> Tuple[Optional[str], float]:
+    """The topic of the response selector's best FAQ answer and its confidence."""
+    selected = faq_selection(parse_data).get("response") or {}
+    return topic_of(selected.get("intent_response_key")) or None, float(selected.get("confidence") or 0.0)
 
 
 def all_topics(domain: Domain) -> List[str]:

@@ -7,6 +7,7 @@ from typing import FrozenSet, List, Mapping, Optional, Tuple
 import yaml
 
 from actions.rendering import CATEGORY_NAMES
+from actions.topics import as_engine_category
 from bench.metrics import contains_key_facts
 from tools.content_check import DOMAIN, load_responses
 
@@ -32,8 +33,6 @@ class Example:
 
 # A personal answer from the membership engine opens with the category it found.
 ENGINE_HEADLINE = re.compile(r"^(?:If that were so: )?You'd be: (.+?)\.$", re.MULTILINE)
-# FAQ metadata names students apart; the engine places them as members-in-training.
-ENGINE_CATEGORY = {"medical_student": "member_in_training"}
 
 
 def engine_category(reply: str) -> Optional[str]:
@@ -78,7 +77,7 @@ def answers_from(responses: Mapping[str, List[dict]]) -> Answers:
     texts = {topic: frozenset(v["text"].strip() for v in responses[name])
              for topic, name in GENERAL_RESPONSES.items()}
     categories = {name[len(FAQ_RESPONSE_PREFIX):]: frozenset(
-        ENGINE_CATEGORY.get(category, category) for v in variants for category in v["metadata"]["categories"])
+        as_engine_category(category) for v in variants for category in v["metadata"]["categories"])
         for name, variants in responses.items() if name.startswith(FAQ_RESPONSE_PREFIX)}
     return Answers(key_facts, texts, categories)
 

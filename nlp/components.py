@@ -7,17 +7,12 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from actions.topics import best_faq_answer
 from actions.understanding import warm_up
 from nlp.routing import engine_intent, no_faq_answer_fits
-
-
-def faq_answer_confidence(message: Message) -> float:
-    selected = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get("faq") or {}
-    return selected.get("response", {}).get("confidence", 0.0)
 
 
 def candidates(message: Message) -> List[str]:
@@ -37,7 +32,7 @@ class PersonalQuestionRouter(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            confidence = faq_answer_confidence(message)
+            _, confidence = best_faq_answer(message.data)
             routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), date.today(),
                                    confidence, candidates(message))
             if not routed and no_faq_answer_fits(intent, confidence):

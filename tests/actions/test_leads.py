@@ -2,6 +2,7 @@
 import pytest
 
 from actions import leads
+from actions.topics import best_faq_answer
 
 AS_OF = "2026-11-26"
 
@@ -16,8 +17,8 @@ def profile(**facts):
 
 
 def test_the_selectors_best_answer_is_read():
-    assert leads.faq_answer(selected("retired_dues", 0.8)) == ("retired_dues", 0.8)
-    assert leads.faq_answer({}) == (None, 0.0)
+    assert best_faq_answer(selected("retired_dues", 0.8)) == ("retired_dues", 0.8)
+    assert best_faq_answer({}) == (None, 0.0)
 
 
 @pytest.mark.parametrize("categories, provisional, names_facts, expected", [
