@@ -84,13 +84,14 @@ def speed_markdown(speed: Speed) -> List[str]:
             f"Sequential: {plan.sequential} messages after {plan.warm_up} unmeasured. Concurrent: "
             f"{plan.clients} clients, {plan.concurrent} messages or {plan.max_seconds:.0f} s, whichever ends first. "
             f"Every message from a sender of its own. Project: {speed.project.messages} held-out FAQ messages; "
-            f"stock: the {speed.stock.messages} phrases of its own NLU data. Messages sent / unanswered: "
+            f"stock: the {speed.stock.messages} phrases of its own NLU data. Messages sent / unanswered / "
+            "answered without a reply (counted as handled: the stock bot, off its stories, often says nothing): "
             f"project {traffic_counts(speed.project)}, {workers} {traffic_counts(speed.project_workers)}, "
             f"stock {traffic_counts(speed.stock)}.", ""]
 
 
 def traffic_counts(assistant: AssistantSpeed) -> str:
-    return " + ".join(f"{t.sent}/{t.errors}" for t in (assistant.server.sequential, assistant.server.concurrent))
+    return " + ".join(f"{t.sent}/{t.errors}/{t.silent}" for t in (assistant.server.sequential, assistant.server.concurrent))
 
 
 def below_full_marks(accuracy: Accuracy) -> List[List[str]]:

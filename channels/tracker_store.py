@@ -21,15 +21,17 @@ endpoints.yml:  tracker_store: {type: channels.tracker_store.ConversationStore,
                 (or dialect: postgresql, url: ..., retry_seconds: 10, ...)
 """
 import asyncio
-import itertools
+import json
 import logging
 import time
 from functools import partial
-from typing import Any, Awaitable, Callable, Iterator, Optional, Text, TypeVar
+from typing import Any, Awaitable, Callable, Dict, Optional, Text, TypeVar
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 RETRY_SECONDS = 10.0
 RETRY_INTERVAL = 0.5
@@ -61,6 +63,27 @@ def sqlite_engine(url: sa.engine.URL) -> sa.engine.Engine:
     return engine
 
 
+def event_row(sender_id: Text, event: Event) -> Dict[Text, Any]:
+    """The columns Rasa's SQL store writes for an event."""
+    data = event.as_dict()
+    return {"sender_id": sender_id, "type_name": event.type_name, "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"), "data": json.dumps(data)}
+
+
+def latest_session_events(events: sa.Table) -> sa.sql.Select:
+    """Rasa's query for a conversation's events since its last session start, as one
+    prepared statement: the same rows, without building ORM objects."""
+    session_start = (sa.select(sa.func.max(events.c.timestamp))
+                     .where(events.c.sender_id == sa.bindparam("sender_id"),
+                            events.c.type_name == SessionStarted.type_name)
+                     .scalar_subquery())
+    return (sa.select(events.c.data)
+            .where(events.c.sender_id == sa.bindparam("sender_id"),
+                   sa.or_(events.c.timestamp >= session_start, session_start.is_(None)))
+            .order_by(events.c.id))
+
+
 class ConversationStore(SQLTrackerStore):
     def __init__(self, *args: Any, retry_seconds: float = RETRY_SECONDS, **kwargs: Any) -> None:
         self.retry_seconds = float(retry_seconds)
@@ -69,26 +92,44 @@ class ConversationStore(SQLTrackerStore):
             self.engine.dispose()
             self.engine = sqlite_engine(self.engine.url)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        events = self.SQLEvent.__table__
+        self.latest_session_query = latest_session_events(events)
+        self.all_sessions_query = (sa.select(events.c.data).where(events.c.sender_id == sa.bindparam("sender_id"))
+                                   .order_by(events.c.id))
+        self.latest_session_count = sa.select(sa.func.count()).select_from(self.latest_session_query.subquery())
+        self.insert_events = events.insert()
 
     async def _retrieve(self, sender_id: Text,
                         fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
-        tracker = await self._retrying(partial(super()._retrieve, sender_id, fetch_events_from_all_sessions))
+        tracker = await self._retrying(partial(self._read, sender_id, fetch_events_from_all_sessions))
         if tracker is not None and not fetch_events_from_all_sessions:
             setattr(tracker, EVENTS_STORED, len(tracker.events))
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        await self._retrying(partial(super().save, tracker), tracker)
+        await self.stream_events(tracker)
+        await self._retrying(partial(self._write, tracker), tracker)
         setattr(tracker, EVENTS_STORED, len(tracker.events))
 
-    def _additional_events(self, session: sa.orm.Session, tracker: DialogueStateTracker) -> Iterator:
-        """Rasa counts the stored events with a query before every save (two a turn); a
-        tracker this store read or wrote knows the count already. (The conversation's lock
-        keeps other servers from writing to it meanwhile.)"""
-        stored = getattr(tracker, EVENTS_STORED, None)
-        if stored is None:
-            return super()._additional_events(session, tracker)
-        return itertools.islice(tracker.events, stored, None)
+    async def _read(self, sender_id: Text, all_sessions: bool) -> Optional[DialogueStateTracker]:
+        query = self.all_sessions_query if all_sessions else self.latest_session_query
+        with self.engine.connect() as connection:
+            events = [json.loads(data) for data in connection.execute(query, {"sender_id": sender_id}).scalars()]
+        if not (events and self.domain):
+            return None
+        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+
+    async def _write(self, tracker: DialogueStateTracker) -> None:
+        """Appends the events the database does not hold yet. Rasa counts them with a query
+        before every save (two a turn); a tracker this store read or wrote knows the count.
+        (The conversation's lock keeps other servers from writing to it meanwhile.)"""
+        with self.engine.begin() as connection:
+            stored = getattr(tracker, EVENTS_STORED, None)
+            if stored is None:
+                stored = connection.execute(self.latest_session_count, {"sender_id": tracker.sender_id}).scalar()
+            rows = [event_row(tracker.sender_id, event) for event in list(tracker.events)[stored:]]
+            if rows:
+                connection.execute(self.insert_events, rows)
 
     async def _retrying(self, operation: Callable[[], Awaitable[Result]],
                         saving: Optional[DialogueStateTracker] = None) -> Result:

@@ -175,9 +175,9 @@ def test_a_level_lists_its_failures():
     assert result.macro_f1 == 0.5
 
 
-def test_traffic_summary_leaves_unanswered_messages_out_of_the_latencies():
-    traffic = summarize([0.1, 0.3, None, 0.2], seconds=2.0)
-    assert (traffic.sent, traffic.errors) == (4, 1)
+def test_traffic_summary_leaves_unanswered_messages_out_and_counts_silent_ones_in():
+    traffic = summarize([(0.1, True), (0.3, False), None, (0.2, True)], seconds=2.0)
+    assert (traffic.sent, traffic.errors, traffic.silent) == (4, 1, 1)
     assert traffic.p50_ms == pytest.approx(200)
     assert traffic.throughput == pytest.approx(1.5)
 

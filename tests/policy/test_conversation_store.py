@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from channels import tracker_store
@@ -97,16 +97,55 @@ def test_a_save_repeated_after_a_lost_connection_writes_nothing_twice(tmp_path, 
     tracker.update(UserUttered("written, then the connection went"))
     asyncio.run(store.save(tracker))
     written_once = {"done": False}
-    real_save = SQLTrackerStore.save
+    real_write = ConversationStore._write
 
-    async def save_then_lose_the_connection(self, tracker):
-        await real_save(self, tracker)
+    async def write_then_lose_the_connection(self, tracker):
+        await real_write(self, tracker)
         if not written_once["done"]:
             written_once["done"] = True
             raise sa.exc.OperationalError("COMMIT", {}, ConnectionError("closed"))
 
     monkeypatch.setattr(tracker_store, "RETRY_INTERVAL", 0)
-    monkeypatch.setattr(SQLTrackerStore, "save", save_then_lose_the_connection)
+    monkeypatch.setattr(ConversationStore, "_write", write_then_lose_the_connection)
     tracker.update(UserUttered("sent once"))
     asyncio.run(store.save(tracker))
     assert stored_texts(store, "alice") == ["I live in CA", "written, then the connection went", "sent once"]
+
+
+def two_session_conversation(store):
+    """The same events, timestamps included, saved turn by turn."""
+    first = [ActionExecuted("action_session_start", timestamp=1), SessionStarted(timestamp=2),
+             UserUttered("I live in Canada", {"name": "inform", "confidence": 0.9}, timestamp=3),
+             BotUttered("Thanks!", timestamp=4)]
+    second = [SessionStarted(timestamp=5), UserUttered("back again", {"name": "greet", "confidence": 0.9}, timestamp=6),
+              ActionExecuted("utter_greet", timestamp=7)]
+    tracker = DialogueStateTracker.from_events("alice", first, slots=[])
+    asyncio.run(store.save(tracker))
+    tracker = asyncio.run(store.retrieve("alice"))
+    for event in second:
+        tracker.update(event)
+    asyncio.run(store.save(tracker))
+
+
+def stored_rows(path):
+    with sa.create_engine(f"sqlite:///{path}").connect() as connection:
+        return [tuple(row) for row in connection.exec_driver_sql(
+            "SELECT sender_id, type_name, intent_name, action_name, data FROM events ORDER BY id")]
+
+
+def as_dicts(tracker):
+    return [event.as_dict() for event in tracker.events]
+
+
+@pytest.mark.parametrize("writer_type", [ConversationStore, SQLTrackerStore])
+def test_the_store_and_rasas_sql_store_write_and_read_the_same_rows(tmp_path, writer_type):
+    """Rasa's tools (rasa export, the report) read what this store writes, and the other way round."""
+    reader_type = SQLTrackerStore if writer_type is ConversationStore else ConversationStore
+    for kind in (ConversationStore, SQLTrackerStore):
+        two_session_conversation(kind(Domain.empty(), dialect="sqlite", db=str(tmp_path / f"{kind.__name__}.db")))
+    assert stored_rows(tmp_path / "ConversationStore.db") == stored_rows(tmp_path / "SQLTrackerStore.db")
+    path = str(tmp_path / f"{writer_type.__name__}.db")
+    written, read = writer_type(Domain.empty(), dialect="sqlite", db=path), reader_type(Domain.empty(), dialect="sqlite", db=path)
+    for retrieve in ("retrieve", "retrieve_full_tracker"):
+        assert as_dicts(asyncio.run(getattr(read, retrieve)("alice"))) == as_dicts(asyncio.run(getattr(written, retrieve)("alice")))
+    assert asyncio.run(read.retrieve("bob")) is None
