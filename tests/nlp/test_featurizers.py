@@ -1,0 +1,110 @@
+"""Sentence features only for message text: the classifiers, which read nothing else
+without transformer layers, learn and predict exactly as with Rasa's featurizer."""
+import asyncio
+
+import numpy
+import pytest
+from rasa.core.agent import Agent
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.model_training import train_nlu
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from nlp.featurizers import SentenceCountVectorsFeaturizer
+
+QUESTIONS = {
+    "dues": ["how much are dues", "what do members pay", "price of membership", "annual fee please"],
+    "retire": ["what happens when I retire", "retired members", "I am retiring next year", "retirement status"],
+    "abroad": ["I live outside the US", "international members", "can I join from Canada", "members abroad"],
+}
+NEW_QUESTIONS = ["how much do I pay", "I'm retired now", "joining from Germany", "fees?", "abroad and retired"]
+
+
+def featurized(featurizer_class, tmp_path, texts, **config):
+    messages = [Message(data={TEXT: text, INTENT: "ask"}) for text in texts]
+    tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
+    tokenizer.process_training_data(TrainingData(messages))
+    storage = tmp_path / featurizer_class.__name__
+    storage.mkdir()
+    featurizer = featurizer_class.create({**featurizer_class.get_default_config(), **config},
+                                         LocalModelStorage(storage),
+                                         Resource("featurizer"), ExecutionContext(GraphSchema({}), "test"))
+    featurizer.train(TrainingData(messages))
+    featurizer.process_training_data(TrainingData(messages))
+    return messages
+
+
+def same_features(features, expected) -> bool:
+    """Labels get none from a character featurizer."""
+    if features is None or expected is None:
+        return features is expected
+    return features.features.shape == expected.features.shape and (features.features != expected.features).nnz == 0
+
+
+@pytest.mark.parametrize("config", [{}, {"analyzer": "char_wb", "min_ngram": 2, "max_ngram": 4}])
+def test_text_keeps_rasas_sentence_features_and_gets_one_constant_feature_per_token(tmp_path, config):
+    texts = [text for questions in QUESTIONS.values() for text in questions]
+    rasas = featurized(CountVectorsFeaturizer, tmp_path, texts, **config)
+    ours = featurized(SentenceCountVectorsFeaturizer, tmp_path, texts, **config)
+    for expected, message in zip(rasas, ours):
+        expected_sequence, expected_sentence = expected.get_sparse_features(TEXT)
+        sequence, sentence = message.get_sparse_features(TEXT)
+        assert same_features(sentence, expected_sentence)
+        assert sequence.features.toarray().tolist() == [[1.0]] * expected_sequence.features.shape[0]
+        assert same_features(message.get_sparse_features(INTENT)[0], expected.get_sparse_features(INTENT)[0])
+
+
+NLU_CONFIG = """
+language: en
+pipeline:
+  - name: WhitespaceTokenizer
+  - name: {featurizer}
+  - name: {featurizer}
+    analyzer: char_wb
+    min_ngram: 2
+    max_ngram: 4
+  - name: DIETClassifier
+    epochs: 8
+    random_seed: 1
+    entity_recognition: false
+    number_of_transformer_layers: 0
+  - name: ResponseSelector
+    retrieval_intent: faq
+    epochs: 8
+    random_seed: 1
+"""
+
+
+def nlu_data() -> str:
+    lines = ["version: \"3.1\"", "nlu:"]
+    for key, questions in QUESTIONS.items():
+        lines += [f"- intent: faq/{key}", "  examples: |", *[f"    - {text}" for text in questions]]
+    lines += ["- intent: greet", "  examples: |", "    - hi", "    - hello there", "    - good morning", "responses:"]
+    for key in QUESTIONS:
+        lines += [f"  utter_faq/{key}:", f"  - text: about {key}"]
+    return "\n".join(lines) + "\n"
+
+
+def predictions(tmp_path, featurizer: str):
+    config = tmp_path / f"{featurizer}.yml"
+    config.write_text(NLU_CONFIG.format(featurizer=featurizer))
+    data = tmp_path / "nlu.yml"
+    data.write_text(nlu_data())
+    model = train_nlu(str(config), str(data), str(tmp_path / "models"), fixed_model_name=featurizer.replace(".", "-"))
+    agent = Agent.load(model)
+    parses = [asyncio.run(agent.parse_message(text)) for text in NEW_QUESTIONS]
+    return [(parse["intent"]["name"], parse["intent"]["confidence"],
+             parse["response_selector"]["faq"]["response"]["intent_response_key"],
+             parse["response_selector"]["faq"]["response"]["confidence"]) for parse in parses]
+
+
+def test_the_classifiers_predict_as_with_rasas_featurizer(tmp_path):
+    expected = predictions(tmp_path, "CountVectorsFeaturizer")
+    got = predictions(tmp_path, "nlp.featurizers.SentenceCountVectorsFeaturizer")
+    assert [(intent, key) for intent, _, key, _ in got] == [(intent, key) for intent, _, key, _ in expected]
+    assert numpy.allclose([(i, r) for _, i, _, r in got], [(i, r) for _, i, _, r in expected], atol=1e-5)
