@@ -21,6 +21,7 @@ endpoints.yml:  tracker_store: {type: channels.tracker_store.ConversationStore,
                 (or dialect: postgresql, url: ..., retry_seconds: 10, ...)
 """
 import asyncio
+import itertools
 import json
 import logging
 import time
@@ -127,7 +128,7 @@ class ConversationStore(SQLTrackerStore):
             stored = getattr(tracker, EVENTS_STORED, None)
             if stored is None:
                 stored = connection.execute(self.latest_session_count, {"sender_id": tracker.sender_id}).scalar()
-            rows = [event_row(tracker.sender_id, event) for event in list(tracker.events)[stored:]]
+            rows = [event_row(tracker.sender_id, event) for event in itertools.islice(tracker.events, stored, None)]
             if rows:
                 connection.execute(self.insert_events, rows)
 
