@@ -8,11 +8,13 @@ function) takes the inputs as a flat list of tensors and gives the same outputs.
 `_call_flat` is TensorFlow's own entry to it (tensorflow 2.12, pinned by Rasa 3.6);
 the public call checks the inputs against a nested signature first and saves half as much.
 """
-from typing import Any, Dict, Optional, Sequence, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 import numpy as np
 import tensorflow as tf
 from keras.utils import tf_utils
+from tensorflow.python.eager import context
+from tensorflow.python.framework.ops import EagerTensor
 from rasa.utils.tensorflow.models import DIAGNOSTIC_DATA, RasaModel
 
 _rasa_predict = RasaModel._rasa_predict
@@ -32,6 +34,13 @@ def traced(model: RasaModel) -> Optional[Any]:
     return getattr(model, _TRACED, None)
 
 
+def eager_tensors(arrays: Sequence[np.ndarray]) -> List[EagerTensor]:
+    """What `tf.convert_to_tensor` makes of numpy arrays, without its conversion registry,
+    which took longer than the graph."""
+    device = context.context().device_name
+    return [EagerTensor(array, device, None) for array in arrays]
+
+
 def predict(model: RasaModel, batch_in: Sequence[np.ndarray]) -> Dict[Text, Any]:
     """Rasa's `_rasa_predict`, which also traces the graph on the first call, then the graph."""
     graph = None if model._run_eagerly or not model.prepared_for_prediction else traced(model)
@@ -39,7 +48,7 @@ def predict(model: RasaModel, batch_in: Sequence[np.ndarray]) -> Dict[Text, Any]
         return _rasa_predict(model, batch_in)
     concrete, _ = graph
     outputs = tf_utils.sync_to_numpy_or_python_type(
-        concrete._call_flat([tf.convert_to_tensor(array) for array in batch_in], concrete.captured_inputs))
+        concrete._call_flat(eager_tensors(batch_in), concrete.captured_inputs))
     if DIAGNOSTIC_DATA in outputs:
         outputs[DIAGNOSTIC_DATA] = model._empty_lists_to_none_in_dict(outputs[DIAGNOSTIC_DATA])
     return outputs

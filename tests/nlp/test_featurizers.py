@@ -5,6 +5,8 @@ import asyncio
 
 import numpy
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rasa.core.agent import Agent
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -16,6 +18,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bench.heldout import load_examples
 from nlp.featurizers import SentenceCountVectorsFeaturizer
 
 QUESTIONS = {
@@ -23,20 +26,25 @@ QUESTIONS = {
     "retire": ["what happens when I retire", "retired members", "I am retiring next year", "retirement status"],
     "abroad": ["I live outside the US", "international members", "can I join from Canada", "members abroad"],
 }
+ANALYZERS = [{}, {"analyzer": "char_wb", "min_ngram": 2, "max_ngram": 4}]
 NEW_QUESTIONS = ["how much do I pay", "I'm retired now", "joining from Germany", "fees?", "abroad and retired"]
 
 
-def featurized(featurizer_class, tmp_path, texts, **config):
-    messages = [Message(data={TEXT: text, INTENT: "ask"}) for text in texts]
+def trained(featurizer_class, storage, messages, **config):
     tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
     tokenizer.process_training_data(TrainingData(messages))
-    storage = tmp_path / featurizer_class.__name__
     storage.mkdir()
     featurizer = featurizer_class.create({**featurizer_class.get_default_config(), **config},
                                          LocalModelStorage(storage),
                                          Resource("featurizer"), ExecutionContext(GraphSchema({}), "test"))
     featurizer.train(TrainingData(messages))
-    featurizer.process_training_data(TrainingData(messages))
+    return featurizer
+
+
+def featurized(featurizer_class, tmp_path, texts, **config):
+    messages = [Message(data={TEXT: text, INTENT: "ask"}) for text in texts]
+    trained(featurizer_class, tmp_path / featurizer_class.__name__, messages, **config).process_training_data(
+        TrainingData(messages))
     return messages
 
 
@@ -47,7 +55,7 @@ def same_features(features, expected) -> bool:
     return features.features.shape == expected.features.shape and (features.features != expected.features).nnz == 0
 
 
-@pytest.mark.parametrize("config", [{}, {"analyzer": "char_wb", "min_ngram": 2, "max_ngram": 4}])
+@pytest.mark.parametrize("config", ANALYZERS)
 def test_text_keeps_rasas_sentence_features_and_gets_a_one_position_sequence(tmp_path, config):
     texts = [text for questions in QUESTIONS.values() for text in questions]
     rasas = featurized(CountVectorsFeaturizer, tmp_path, texts, **config)
@@ -59,6 +67,35 @@ def test_text_keeps_rasas_sentence_features_and_gets_a_one_position_sequence(tmp
         assert expected_sequence.features.shape[0] > 1
         assert sequence.features.toarray().tolist() == [[1.0]]
         assert same_features(message.get_sparse_features(INTENT)[0], expected.get_sparse_features(INTENT)[0])
+
+
+@pytest.fixture(scope="module", params=ANALYZERS, ids=["words", "characters"])
+def vectorizer(request, tmp_path_factory):
+    """Fitted on the held-out messages (any vocabulary will do), then given other text too."""
+    messages = [Message(data={TEXT: example.text, INTENT: "ask"}) for example in load_examples()]
+    storage = tmp_path_factory.mktemp("vectorizer") / "featurizer"
+    return trained(SentenceCountVectorsFeaturizer, storage, messages, **request.param).vectorizers[TEXT]
+
+
+def assert_same_as_sklearn(vectorizer, tokens):
+    expected = vectorizer.transform([" ".join(tokens)])
+    expected.sort_indices()
+    expected = expected.tocoo()
+    vector = SentenceCountVectorsFeaturizer.sentence_vector(vectorizer, tokens)
+    assert vector.shape == expected.shape
+    for got, want in ((vector.row, expected.row), (vector.col, expected.col), (vector.data, expected.data)):
+        assert got.dtype == want.dtype and got.tolist() == want.tolist()
+
+
+def test_sentence_vectors_are_sklearns_for_every_held_out_message(vectorizer):
+    for example in load_examples():
+        assert_same_as_sklearn(vectorizer, example.text.lower().split())
+
+
+@given(st.lists(st.text(min_size=1, max_size=12), max_size=12))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_sentence_vectors_are_sklearns_for_any_tokens(vectorizer, tokens):
+    assert_same_as_sklearn(vectorizer, tokens)
 
 
 NLU_CONFIG = """
