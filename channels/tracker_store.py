@@ -30,7 +30,8 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text, TypeVar
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import Event, SessionStarted
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted, Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -72,6 +73,13 @@ def event_row(sender_id: Text, event: Event) -> Dict[Text, Any]:
             "action_name": data.get("name"), "data": json.dumps(data)}
 
 
+def is_just_created(tracker: DialogueStateTracker) -> bool:
+    """A conversation no store read or wrote, holding only the listen Rasa opens it with
+    (Rasa creates one only when the store holds no event of it)."""
+    return (not hasattr(tracker, EVENTS_STORED) and len(tracker.events) == 1
+            and isinstance(tracker.events[0], ActionExecuted) and tracker.events[0].action_name == ACTION_LISTEN_NAME)
+
+
 def latest_session_events(events: sa.Table) -> sa.sql.Select:
     """Rasa's query for a conversation's events since its last session start, as one
     prepared statement: the same rows, without building ORM objects."""
@@ -108,6 +116,11 @@ class ConversationStore(SQLTrackerStore):
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
+        if is_just_created(tracker):
+            # Rasa saves a conversation as soon as it creates one, then again at the end
+            # of the turn that asked for it: that turn writes it, once.
+            setattr(tracker, EVENTS_STORED, 0)
+            return
         await self.stream_events(tracker)
         await self._retrying(partial(self._write, tracker), tracker)
         setattr(tracker, EVENTS_STORED, len(tracker.events))

@@ -4,7 +4,7 @@ import asyncio
 
 import pytest
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -149,3 +149,25 @@ def test_the_store_and_rasas_sql_store_write_and_read_the_same_rows(tmp_path, wr
     for retrieve in ("retrieve", "retrieve_full_tracker"):
         assert as_dicts(asyncio.run(getattr(read, retrieve)("alice"))) == as_dicts(asyncio.run(getattr(written, retrieve)("alice")))
     assert asyncio.run(read.retrieve("bob")) is None
+
+
+def first_turn(store):
+    """What the Rasa server does for a visitor's first message, through the wrapper it puts
+    around every store."""
+    wrapped = FailSafeTrackerStore(store)
+    tracker = asyncio.run(wrapped.get_or_create_tracker("carol"))
+    created_rows = len(stored_rows(store.engine.url.database))
+    tracker.update(UserUttered("who can join", {"name": "faq", "confidence": 0.9}))
+    tracker.update(ActionExecuted("utter_faq"))
+    asyncio.run(wrapped.save(tracker))
+    asyncio.run(wrapped.save(tracker))
+    return created_rows, [row[1:4] for row in stored_rows(store.engine.url.database)]
+
+
+def test_a_new_conversation_is_written_once_at_the_end_of_its_first_turn(tmp_path):
+    created_rows, rows = first_turn(store_at(tmp_path / "c.db"))
+    rasas_created_rows, rasas_rows = first_turn(SQLTrackerStore(Domain.empty(), dialect="sqlite",
+                                                                db=str(tmp_path / "rasa.db")))
+    assert (created_rows, rasas_created_rows) == (0, 1)
+    assert rows == rasas_rows == [("action", None, "action_listen"), ("user", "faq", None),
+                                  ("action", None, "utter_faq")]
