@@ -21,12 +21,12 @@ from rasa.nlu.constants import DENSE_FEATURIZABLE_ATTRIBUTES
 from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
 from sklearn.feature_extraction.text import CountVectorizer
 
-from nlp import feature_copies, sparse_batches, token_fingerprints
+from nlp import feature_copies, fingerprints, sparse_batches
 
 # Rasa imports this module whenever it trains or loads the model (config.yml names it).
 feature_copies.install()
+fingerprints.install()
 sparse_batches.install()
-token_fingerprints.install()
 
 Features = List[Optional[scipy.sparse.coo_matrix]]
 

@@ -1,39 +1,40 @@
-"""The message processor copies values only for its debug lines, and still gets real
-copies when those lines are logged."""
+"""Rasa's modules copy values only for their debug lines, and still get real copies when
+those lines are logged."""
 import ast
+import copy
 import inspect
 import logging
 
-import rasa.core.processor as processor
+import pytest
 
 import channels  # noqa: F401  (installs the copies, as the Rasa server does on start)
-from channels.log_copies import PROCESSOR_LOG, CopiesForDebugLines
+from channels.log_copies import MODULES
 
 
-def test_the_processor_copies_only_for_its_debug_lines():
-    tree = ast.parse(inspect.getsource(processor))
+@pytest.mark.parametrize("module", MODULES, ids=lambda module: module.__name__)
+def test_the_module_copies_only_for_its_debug_lines(module):
+    tree = ast.parse(inspect.getsource(module))
     debug_arguments = {id(keyword.value) for call in ast.walk(tree) if isinstance(call, ast.Call)
                        and ast.unparse(call.func) == "structlogger.debug" for keyword in call.keywords}
-    copies = [node for node in ast.walk(tree) if isinstance(node, ast.Attribute)
-              and isinstance(node.value, ast.Name) and node.value.id == "copy"]
-    assert copies, "the processor no longer copies anything"
-    for node in copies:
-        call = next(call for call in ast.walk(tree) if isinstance(call, ast.Call) and call.func is node)
-        assert node.attr == "deepcopy" and id(call) in debug_arguments, ast.unparse(call)
+    uses = [node for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name) and node.value.id == "copy"]
+    assert uses, "the module no longer copies anything"
+    for use in uses:
+        call = next(call for call in ast.walk(tree) if isinstance(call, ast.Call) and call.func is use)
+        assert use.attr == "deepcopy" and id(call) in debug_arguments, ast.unparse(call)
 
 
-def test_installed_for_the_processor():
-    assert processor.copy is CopiesForDebugLines
-
-
-def test_copies_are_made_only_while_debug_lines_are_logged():
+@pytest.mark.parametrize("module", MODULES, ids=lambda module: module.__name__)
+def test_copies_are_made_only_while_the_modules_debug_lines_are_logged(module):
+    assert module.copy is not copy
     events = [{"event": "slot", "name": "country", "value": ["Canada"]}]
-    level = PROCESSOR_LOG.level
+    log = logging.getLogger(module.__name__)
+    level = log.level
     try:
-        PROCESSOR_LOG.setLevel(logging.INFO)
-        assert CopiesForDebugLines.deepcopy(events) is events
-        PROCESSOR_LOG.setLevel(logging.DEBUG)
-        copied = CopiesForDebugLines.deepcopy(events)
+        log.setLevel(logging.INFO)
+        assert module.copy.deepcopy(events) is events
+        log.setLevel(logging.DEBUG)
+        copied = module.copy.deepcopy(events)
         assert copied == events and copied is not events and copied[0]["value"] is not events[0]["value"]
     finally:
-        PROCESSOR_LOG.setLevel(level)
+        log.setLevel(level)

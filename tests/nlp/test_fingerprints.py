@@ -1,6 +1,8 @@
-"""A token's remembered fingerprint is always the one Rasa would compute from its
-current content, however the token changed since."""
+"""Fingerprints of the training data are Rasa's: a token's remembered fingerprint is the
+one Rasa computes from its current content, however the token changed since, and features
+print as Rasa prints them."""
 import numpy
+import scipy.sparse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rasa.nlu.tokenizers.tokenizer import Token
@@ -10,7 +12,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bench.heldout import load_examples
-from nlp.token_fingerprints import rasa_fingerprint, remembered_fingerprint
+from nlp.fingerprints import matrix_text, rasa_fingerprint, rasa_matrix_text, remembered_fingerprint
 
 plain = st.one_of(st.text(max_size=8), st.integers(), st.floats(allow_nan=False), st.booleans(), st.none())
 tokens = st.builds(Token, text=st.text(min_size=1, max_size=12), start=st.integers(0, 500),
@@ -67,3 +69,23 @@ def test_training_data_fingerprints_are_rasas(monkeypatch):
         return first, data.fingerprint()
 
     assert fingerprints(remembered_fingerprint) == fingerprints(rasa_fingerprint)
+
+
+@st.composite
+def sparse_matrices(draw):
+    rows, columns = draw(st.integers(1, 5)), draw(st.integers(1, 2000))
+    count = draw(st.integers(0, 30))
+    dtype = draw(st.sampled_from([numpy.int64, numpy.int32, numpy.float64, numpy.float32]))
+    values = st.floats(allow_nan=False, allow_infinity=False, width=32) if dtype == numpy.float32 else (
+        st.floats(allow_nan=False) if dtype == numpy.float64 else st.integers(-1000, 1000))
+    matrix = scipy.sparse.coo_matrix((numpy.array(draw(st.lists(values, min_size=count, max_size=count)), dtype=dtype),
+                                      (numpy.array(draw(st.lists(st.integers(0, rows - 1), min_size=count, max_size=count)), dtype=numpy.int32),
+                                       numpy.array(draw(st.lists(st.integers(0, columns - 1), min_size=count, max_size=count)), dtype=numpy.int32))),
+                                     shape=(rows, columns))
+    return draw(st.sampled_from([matrix, matrix.tocsr()]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(sparse_matrices())
+def test_features_print_as_rasa_prints_them(matrix):
+    assert matrix_text(matrix) == rasa_matrix_text(matrix)
