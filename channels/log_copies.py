@@ -21,7 +21,7 @@ def copies_for_debug_lines(module: ModuleType) -> SimpleNamespace:
     def deepcopy(value: Any) -> Any:
         return copy.deepcopy(value) if log.isEnabledFor(logging.DEBUG) else value
 
-    return SimpleNamespace(copy=copy.copy, deepcopy=deepcopy)
+    return SimpleNamespace(deepcopy=deepcopy)  # the only use these modules make of `copy` (tested)
 
 
 def install() -> None:

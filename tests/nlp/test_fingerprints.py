@@ -71,13 +71,17 @@ def test_training_data_fingerprints_are_rasas(monkeypatch):
     assert fingerprints(remembered_fingerprint) == fingerprints(rasa_fingerprint)
 
 
+VALUES_OF_TYPE = {numpy.int64: st.integers(-1000, 1000), numpy.int32: st.integers(-1000, 1000),
+                  numpy.float64: st.floats(allow_nan=False),
+                  numpy.float32: st.floats(allow_nan=False, allow_infinity=False, width=32)}
+
+
 @st.composite
 def sparse_matrices(draw):
     rows, columns = draw(st.integers(1, 5)), draw(st.integers(1, 2000))
     count = draw(st.integers(0, 30))
-    dtype = draw(st.sampled_from([numpy.int64, numpy.int32, numpy.float64, numpy.float32]))
-    values = st.floats(allow_nan=False, allow_infinity=False, width=32) if dtype == numpy.float32 else (
-        st.floats(allow_nan=False) if dtype == numpy.float64 else st.integers(-1000, 1000))
+    dtype = draw(st.sampled_from(list(VALUES_OF_TYPE)))
+    values = VALUES_OF_TYPE[dtype]
     matrix = scipy.sparse.coo_matrix((numpy.array(draw(st.lists(values, min_size=count, max_size=count)), dtype=dtype),
                                       (numpy.array(draw(st.lists(st.integers(0, rows - 1), min_size=count, max_size=count)), dtype=numpy.int32),
                                        numpy.array(draw(st.lists(st.integers(0, columns - 1), min_size=count, max_size=count)), dtype=numpy.int32))),
