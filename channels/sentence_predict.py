@@ -16,6 +16,7 @@ from typing import Any, Dict, List, Optional, Text, Tuple
 
 import numpy as np
 import scipy.special
+import threadpoolctl
 from rasa.nlu.classifiers.diet_classifier import DIET, DIETClassifier
 from rasa.shared.constants import DIAGNOSTIC_DATA
 from rasa.shared.nlu.constants import TEXT
@@ -145,3 +146,6 @@ def fits(features: List[Features], layer: Dense) -> bool:
 
 def install() -> None:
     DIETClassifier._predict = predict
+    # One-row products gain nothing from a second BLAS thread, and OpenBLAS's idle thread
+    # spins after each product: it took as much CPU as the rest of the server.
+    threadpoolctl.threadpool_limits(1, user_api="blas")

@@ -144,3 +144,9 @@ def test_a_model_of_another_shape_is_predicted_by_rasa(classified, monkeypatch):
     classifier, _ = classified[0]
     monkeypatch.setitem(classifier.model.config, "entity_recognition", True)
     assert sentence_predict.forward_pass(classifier.model) is None
+
+
+def test_blas_runs_one_thread_in_the_server():
+    import threadpoolctl
+
+    assert {pool["num_threads"] for pool in threadpoolctl.threadpool_info() if pool["user_api"] == "blas"} == {1}
