@@ -1,0 +1,25 @@
+"""A domain keeps its answer to whether it is empty, and the answer is Rasa's."""
+from rasa.shared.core.domain import Domain
+
+import channels  # noqa: F401  (installs the remembered answer, as the Rasa server does on start)
+from channels import domain_checks
+
+PROJECT_DOMAIN = Domain.load("domain")
+
+
+def test_the_server_asks_the_remembered_answer():
+    assert Domain.is_empty is domain_checks.is_empty
+
+
+def test_the_answer_is_rasas_for_an_empty_and_a_full_domain():
+    for domain in (Domain.empty(), Domain.from_dict({"intents": ["greet"]}), Domain.load("domain")):
+        assert domain.is_empty() is domain_checks._rasa_is_empty(domain)
+    assert Domain.empty().is_empty() and not PROJECT_DOMAIN.is_empty()
+
+
+def test_a_domain_asks_rasa_once(monkeypatch):
+    asked = []
+    monkeypatch.setattr(domain_checks, "_rasa_is_empty", lambda domain: asked.append(domain) or False)
+    domain = Domain.from_dict({"intents": ["greet"]})
+    assert [domain.is_empty() for _ in range(3)] == [False] * 3
+    assert asked == [domain]
