@@ -125,6 +125,9 @@ def dense_for_sparse(combining: ConcatenateSparseDenseFeatures) -> Dense:
 
 def cached_forward_pass(model: DIET) -> Optional[ForwardPass]:
     if getattr(model, _FORWARD_PASS, None) is None:
+        if not model.prepared_for_prediction:  # as Rasa prepares it before its first prediction
+            model.prepare_for_predict()
+            model.prepared_for_prediction = True
         setattr(model, _FORWARD_PASS, forward_pass(model) or False)
     return getattr(model, _FORWARD_PASS) or None
 
