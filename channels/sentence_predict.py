@@ -27,7 +27,7 @@ from rasa.utils.tensorflow.layers import RandomlyConnectedDense
 from rasa.utils.tensorflow.rasa_layers import ConcatenateSparseDenseFeatures, RasaSequenceLayer
 
 _rasa_predict = DIETClassifier._predict
-_FORWARD_PASS = "_sentence_forward_pass"  # on a model: its ForwardPass, or False if it has none
+_FORWARD_PASS = "_sentence_forward_pass"  # on a model: its ForwardPass, or None if it has none
 
 Dense = Tuple[np.ndarray, np.ndarray]  # kernel, bias
 
@@ -124,12 +124,12 @@ def dense_for_sparse(combining: ConcatenateSparseDenseFeatures) -> Dense:
 
 
 def cached_forward_pass(model: DIET) -> Optional[ForwardPass]:
-    if getattr(model, _FORWARD_PASS, None) is None:
+    if _FORWARD_PASS not in model.__dict__:
         if not model.prepared_for_prediction:  # as Rasa prepares it before its first prediction
             model.prepare_for_predict()
             model.prepared_for_prediction = True
-        setattr(model, _FORWARD_PASS, forward_pass(model) or False)
-    return getattr(model, _FORWARD_PASS) or None
+        model.__dict__[_FORWARD_PASS] = forward_pass(model)
+    return model.__dict__[_FORWARD_PASS]
 
 
 def predict(classifier: DIETClassifier, message: Message) -> Optional[Dict[Text, Any]]:
