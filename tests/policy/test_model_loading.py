@@ -9,13 +9,13 @@ from rasa.utils.tensorflow.models import RasaModel
 import channels  # noqa: F401  (installs the loading, as the Rasa server does on start)
 from bench.heldout import load_examples
 from channels import model_loading
+from tests.policy.graph_components import components
 from tools.servers import MODEL
 
 
 def classifier_models(agent):
-    nodes = agent.processor.graph_runner._instantiated_nodes.values()
-    return {type(node._component).__name__: node._component.model
-            for node in nodes if isinstance(getattr(node._component, "model", None), RasaModel)}
+    return {type(component).__name__: component.model
+            for component in components(agent) if isinstance(getattr(component, "model", None), RasaModel)}
 
 
 def loaded(monkeypatch, load):

@@ -13,6 +13,7 @@ from rasa.utils.endpoints import EndpointConfig
 import channels  # noqa: F401  (installs the remembered matches, as the Rasa server does on start)
 from bench.heldout import load_examples
 from channels import rule_keys
+from tests.policy.graph_components import components
 from tools.servers import MODEL, QUIET, ROOT, Server, actions_command, free_port, wait_until
 
 
@@ -56,8 +57,7 @@ def test_remembered_matches_are_rasas_at_every_prediction(monkeypatch, actions_u
                 await agent.handle_text(text, sender_id=f"visitor-{number}")
 
     asyncio.run(play())
-    (policy,) = [node._component for name, node in agent.processor.graph_runner._instantiated_nodes.items()
-                 if isinstance(node._component, RulePolicy)]
+    (policy,) = [component for component in components(agent) if isinstance(component, RulePolicy)]
     remembered = getattr(policy, rule_keys._REMEMBERED)
     assert len(agreed) > 1000 and all(agreed)
     assert len(remembered) < 0.6 * len(agreed)  # conversations do pass through the same states
