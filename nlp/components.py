@@ -1,5 +1,6 @@
-"""A Rasa NLU component: sends personal questions to the membership engine (see
-nlp/routing.py). It runs last, after the fallback classifier."""
+"""The project's Rasa NLU components: the first drops the answer texts that training
+does not read, the last sends personal questions to the membership engine (see
+nlp/routing.py)."""
 from datetime import date
 from typing import Any, Dict, List
 
@@ -7,8 +8,9 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, RESPONSE, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.topics import best_faq_answer
 from actions.understanding import warm_up
@@ -19,6 +21,30 @@ def candidates(message: Message) -> List[str]:
     """The classifiers' intents, best first, without the fallback classifier's verdict."""
     return [entry.get(INTENT_NAME_KEY) for entry in message.get(INTENT_RANKING_KEY, [])
             if entry.get(INTENT_NAME_KEY) != "nlu_fallback"]
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+class AnswerTextRemover(GraphComponent):
+    """Rasa gives every FAQ training example the full text of its answer. The
+    ResponseSelector learns answer keys (faq/<key>, `use_text_as_label: false`), so
+    nothing reads those texts, yet spaCy, the tokenizer and both featurizers processed
+    each copy (about 1,300 copies of some 60 answers) and Rasa fingerprinted every one.
+    First in the pipeline, this takes them off the training examples. Visitors'
+    messages carry no answer text."""
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "AnswerTextRemover":
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        for example in training_data.training_examples:
+            if example.get(RESPONSE) is not None:
+                example.set(RESPONSE, None)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        return messages
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
