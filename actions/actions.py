@@ -1,5 +1,4 @@
 """Custom actions: thin adapters between Rasa and the pure modules beside them."""
-from datetime import date
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -29,7 +28,7 @@ def message_updates(tracker: Tracker) -> Dict[str, Any]:
     """Profile facts stated in the latest message, and yes/no answers to the last question."""
     message = tracker.latest_message
     asked = tracker.get_slot("requested_slot")
-    updates = profile_updates(message.get("text") or "", message.get("entities", []), date.today(), asked)
+    updates = profile_updates(message.get("text") or "", message.get("entities", []), membership.today(), asked)
     return {**answer_to_question(asked or "", latest_intent(tracker)), **updates}
 
 
@@ -55,7 +54,7 @@ class ValidateProfileForm(FormValidationAction):
         if latest_intent(tracker) in QUESTION_INTENTS and asked not in updates:
             return []  # a question in the middle: other rules answer it, then the form asks again
         if not asked:  # starting: what the visitor said about themselves before counts too
-            updates = {**earlier_updates(tracker.events[:-1], date.today()), **updates}
+            updates = {**earlier_updates(tracker.events[:-1], membership.today()), **updates}
         return [SlotSet(field, value) for field, value in updates.items()]
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,

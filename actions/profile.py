@@ -16,7 +16,7 @@ CATEGORY_SLOT = "quoted_category"  # the category of the latest quote, for the r
 
 def profile_from_slots(slots: Mapping[str, Any], today: Optional[date] = None) -> Dict[str, Any]:
     profile = {field: slots.get(field) for field in PROFILE_FIELDS if slots.get(field) is not None}
-    profile["as_of"] = (today or date.today()).isoformat()
+    profile["as_of"] = (today or membership.today()).isoformat()
     return profile
 
 

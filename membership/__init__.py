@@ -5,6 +5,7 @@ schedule files in ``membership/schedule/<year>.yml``.
 """
 
 from .categories import Category
+from .dates import today
 from .profile import InvalidProfile, Profile
 from .quote import quote
 from .schedule import (
@@ -27,4 +28,5 @@ __all__ = [
     "available_years",
     "load_schedule",
     "quote",
+    "today",
 ]

@@ -1,5 +1,6 @@
-"""Date rules from the membership page."""
+"""Date rules from the membership page, and the one place the assistant learns today's date."""
 
+import os
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -7,7 +8,20 @@ from dateutil.relativedelta import relativedelta
 MONTHS_FROM_TRAINING_TO_PAID_STATUS = 6
 YEARS_OF_ELECTED_OFFICE_AFTER_RETIREMENT = 6
 LAST_REFUND_MONTH = 3  # notice from January 1 to March 31 inclusive
+# ISO date the assistant takes as today instead of the clock: staff preview what visitors
+# will be told on another day (say, next January 1), and tests pin their dates with it.
+TODAY_VARIABLE = "ASSISTANT_TODAY"
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def today() -> date:
+    pinned = os.environ.get(TODAY_VARIABLE, "").strip()
+    if not pinned:
+        return date.today()
+    try:
+        return date.fromisoformat(pinned)
+    except ValueError:
+        raise ValueError(f"{TODAY_VARIABLE} must be a date as YYYY-MM-DD, not {pinned!r}") from None
 
 
 def status_change_date(training_completed_on: date) -> date:

@@ -3,6 +3,7 @@
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
+from . import dates
 from .career import Career, career_reasons, place
 from .categories import Category
 from .chapters import chapter_dues
@@ -21,7 +22,7 @@ def quote(profile: Union[Mapping[str, Any], Profile]) -> Dict[str, Any]:
     Deterministic for a given ``as_of`` (which defaults to today).
     """
     profile = parse_profile(profile)
-    as_of = profile.as_of or date.today()
+    as_of = profile.as_of or dates.today()
     dues_year = profile.dues_year or as_of.year
     career = place(profile, as_of)
     category = career.now.category

@@ -1,7 +1,6 @@
 """The project's Rasa NLU components: the first drops the answer texts that training
 does not read, the last sends personal questions to the membership engine (see
 nlp/routing.py)."""
-from datetime import date
 from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -12,6 +11,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+import membership
 from actions.topics import best_faq_answer
 from actions.understanding import warm_up
 from nlp.routing import engine_intent, no_faq_answer_fits
@@ -59,7 +59,7 @@ class PersonalQuestionRouter(GraphComponent):
         for message in messages:
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             _, confidence = best_faq_answer(message.data)
-            routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), date.today(),
+            routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), membership.today(),
                                    confidence, candidates(message))
             if not routed and no_faq_answer_fits(intent, confidence):
                 routed = "nlu_fallback"

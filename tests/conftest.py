@@ -1,7 +1,12 @@
 """Shared fixtures. `assistant` is the real thing: the trained model served by a Rasa
 server and an action server on loopback, started once per test session. The one Rasa
 server listens on every channel: REST, the web widget's socket.io and Slack, whose
-Web API is the stand-in `slack`."""
+Web API is the stand-in `slack`.
+
+Every test, and every server a test starts, takes the same day as today: the held-out
+conversations' dues are worked out for 2026, and no outcome may depend on the clock."""
+import os
+
 import pytest
 from rasa.shared.core.domain import Domain
 
@@ -12,6 +17,8 @@ from tools.servers import MODEL, running_assistant
 from tools.tracker_store import stored_events
 
 pytest_plugins = ["tests.language_fixtures"]
+PINNED_TODAY = "2026-06-15"
+os.environ["ASSISTANT_TODAY"] = PINNED_TODAY
 
 
 @pytest.fixture(scope="session")

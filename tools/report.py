@@ -12,7 +12,8 @@ from typing import List, Optional
 from actions.feedback import QUOTE_TOPIC
 from actions.profile import NOT_ELIGIBLE
 from actions.rendering import CATEGORY_NAMES
-from tools.content_check import faq_responses
+import membership
+from tools.content_check import faq_responses, schedule_warnings
 from tools.conversation_stats import conversation_stats
 from tools.report_html import render
 from tools.tracker_store import store_from, stored_events
@@ -34,7 +35,8 @@ def write_report(endpoints: str, out: Path) -> Path:
     stats = conversation_stats(stored_events(store_from(endpoints, must_exist=True).engine))
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(stats, labeller(topic_titles()), labeller(CATEGORY_NAMES), generated), encoding="utf-8")
+    out.write_text(render(stats, labeller(topic_titles()), labeller(CATEGORY_NAMES), generated,
+                              schedule_warnings(membership.today())), encoding="utf-8")
     return out
 
 

@@ -115,7 +115,7 @@ def question_groups(stats: Stats) -> str:
     return "".join(groups)
 
 
-def render(stats: Stats, topic_title: Label, category_name: Label, generated: str) -> str:
+def render(stats: Stats, topic_title: Label, category_name: Label, generated: str, notices: Sequence[str] = ()) -> str:
     feedback_rows = [(topic_title(topic), (counts["helped"], counts["not_helped"]))
                      for topic, counts in sorted(stats.feedback.items())]
     sections = [
@@ -136,4 +136,10 @@ def render(stats: Stats, topic_title: Label, category_name: Label, generated: st
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ACR assistant: conversation report'
             f'</title><style>{STYLE}</style></head><body><h1>ACR membership assistant: conversation report</h1>'
             f'<p class="note">Generated {escape(generated)}. Conversation ids are not shown; visitor messages '
-            f'appear only under “Questions to add”.</p>{figures(stats)}{body}</body></html>')
+            f'appear only under “Questions to add”.</p>{notice_list(notices)}{figures(stats)}{body}</body></html>')
+
+
+def notice_list(notices: Sequence[str]) -> str:
+    """What staff must do soon (a dues schedule to add), above the figures."""
+    items = "".join(f"<li>{escape(notice)}</li>" for notice in notices)
+    return f'<section class="notices"><h2>To do</h2><ul>{items}</ul></section>' if notices else ""

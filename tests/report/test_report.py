@@ -112,7 +112,11 @@ def test_unclear_questions_are_grouped_by_similarity(played):
 
 @pytest.fixture(scope="module")
 def report(played, assistant, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("report")
+    return write_report_of(assistant, tmp_path_factory.mktemp("report"))
+
+
+def write_report_of(assistant, folder: Path) -> Path:
+    """`make report` on the running assistant's store; the page written in ``folder``."""
     endpoints = folder / "endpoints.yml"
     endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {assistant.workdir / 'conversations.db'}\n")
     assert report_main(["--endpoints", str(endpoints), "--out", str(folder / "index.html")]) == 0
@@ -185,3 +189,9 @@ def test_the_report_page_renders_its_charts(report, chromium):  # noqa: F811
     page.screenshot(path=str(SCREENSHOT), full_page=True)
     page.close()
     assert [url for url in requests if not url.startswith("file:")] == []
+
+
+def test_staff_are_told_when_a_dues_schedule_is_due(played, assistant, tmp_path, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_TODAY", "2031-11-02")
+    to_do = unescape(write_report_of(assistant, tmp_path).read_text(encoding="utf-8")).split("<h2>To do</h2>")[-1]
+    assert "no dues schedule for 2031 yet" in to_do and "no dues schedule for 2032 yet" in to_do
