@@ -31,7 +31,7 @@ $(VENV)/.installed: requirements.txt requirements.lock
 	$(PYTHON) -m pip install --quiet -r requirements.txt -c requirements.lock
 	@touch $@
 
-$(SPACY_DIR)/meta.json: $(VENV)/.installed nlp/*.py nlp/vocabulary.yml
+$(SPACY_DIR)/meta.json: $(VENV)/.installed nlp/*.py language/*.py language/vocabulary.yml
 	$(PYTHON) -m nlp.build $(SPACY_DIR)
 
 $(WIDGET): webchat/package.json webchat/package-lock.json
@@ -48,7 +48,7 @@ run: train  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080
 
 run-scaled: train services  ## nginx :8000 before 2 Rasa servers, PostgreSQL, Redis (PORT=, INSTANCES=)
 	@mkdir -p var
-	@$(PYTHON) -m tools.scaled --port $(or $(PORT),8000) --instances $(or $(INSTANCES),2)
+	@$(PYTHON) -m ops.scaled --port $(or $(PORT),8000) --instances $(or $(INSTANCES),2)
 
 shell: train  ## chat on the command line (actions server runs behind it)
 	@mkdir -p var
@@ -72,19 +72,19 @@ stories: train  ## rasa test on the test stories, failing on any wrong predictio
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out build/results --fail-on-prediction-errors $(QUIET)
 
 content-check: setup  ## answers, examples, tests and dues figures staff edit are complete and sourced
-	$(PYTHON) -m tools.content_check
+	$(PYTHON) -m content.check
 
 bench: train  ## speed and answer accuracy, against a stock `rasa init` assistant
 	$(PYTHON) -m bench
 
 soak: train services  ## 50 visitors x 10 turns through nginx, action server killed mid-run; build/soak/report.md
-	$(PYTHON) -m tools.soak $(SOAK_ARGS)
+	$(PYTHON) -m bench.soak $(SOAK_ARGS)
 
 purge: setup  ## delete conversations idle for more than DAYS days (default 30) from the tracker store
-	$(PYTHON) -m tools.purge --days $(or $(DAYS),30)
+	$(PYTHON) -m conversations.purge --days $(or $(DAYS),30)
 
 report: setup  ## conversation report from the tracker store (ENDPOINTS=endpoints.yml): build/report/index.html
-	$(PYTHON) -m tools.report --endpoints $(or $(ENDPOINTS),endpoints.yml) --out build/report/index.html
+	$(PYTHON) -m conversations.report --endpoints $(or $(ENDPOINTS),endpoints.yml) --out build/report/index.html
 
 quote: setup  ## a membership quote: make quote PROFILE='{"profession":"physician",...}'
 	@echo '$(PROFILE)' | $(PYTHON) -m membership explain

@@ -7,10 +7,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 import membership
-from actions import feedback, followups, leads, suggestions, topics
-from actions.profile import CATEGORY_SLOT, missing_fields, placed_category, profile_from_slots, still_missing
+from actions import feedback, followups, leads, suggestions
+from language import topics
+from language.profile import CATEGORY_SLOT, missing_fields, placed_category, profile_from_slots, still_missing
 from actions.rendering import render_quote
-from actions.understanding import answer_to_question, earlier_updates, profile_updates, warm_up
+from language.facts import answer_to_question, earlier_updates, profile_updates, warm_up
 
 
 # Messages that ask something else: the form lets other rules answer them, then resumes.

@@ -3,7 +3,7 @@ what the visitor's reply says. Pure functions over Rasa's event and entity dicts
 import re
 from typing import Any, Dict, Iterable, List, Optional
 
-from actions.topics import Events, topic_answered_by
+from language.topics import Events, topic_answered_by
 
 QUOTE_TOPIC = "personal_quote"  # a personal quote from the membership engine
 ANSWER_SLOT = "feedback_topic"   # set by actions whose answers carry no utter_faq metadata

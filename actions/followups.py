@@ -3,8 +3,8 @@ that?", "what about retired?"): which topic they ask about. Pure functions."""
 import re
 from typing import Any, Dict, Iterable, Optional
 
-from actions.topics import Domain, find_topic, topic_metadata
-from nlp.vocabulary import code_for
+from language.topics import Domain, find_topic, topic_metadata
+from language.vocabulary import code_for
 
 ASPECT_PATTERNS = {
     "cost": r"how much|cost|price|pay|dues|fee|\$|free|charge|expensive|refund",

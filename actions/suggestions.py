@@ -2,7 +2,7 @@
 import json
 from typing import Any, Dict, Iterable, List
 
-from actions.topics import Domain, faq_selection, topic_metadata, topic_of
+from language.topics import Domain, faq_selection, topic_metadata, topic_of
 
 MAX_SUGGESTIONS = 3
 MIN_CONFIDENCE = 0.05

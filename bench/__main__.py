@@ -10,8 +10,8 @@ from bench.accuracy import faq_only, measure_accuracy
 from bench.heldout import load_answers, load_examples
 from bench.report import machine, write
 from bench.speed import QUICK, Plan, measure_speed
-from tools.content_check import MEMBERSHIP_PAGE
-from tools.servers import MODEL, ROOT
+from content.check import MEMBERSHIP_PAGE
+from ops.servers import MODEL, ROOT
 
 log = logging.getLogger("bench")
 

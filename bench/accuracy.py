@@ -8,10 +8,10 @@ from typing import Dict, List, Optional, Sequence
 
 import membership
 from bench.baseline import TfidfRetriever, split_sections
-from tools.figures import allowed_amounts, dollar_amounts, invented_amounts
+from content.figures import allowed_amounts, dollar_amounts, invented_amounts
 from bench.heldout import Answers, Example
 from bench.metrics import Score, combined, macro_f1, per_topic, score
-from tools.servers import running_assistant
+from ops.servers import running_assistant
 
 
 @dataclass(frozen=True)

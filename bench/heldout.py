@@ -7,14 +7,14 @@ from typing import FrozenSet, List, Mapping, Optional, Tuple
 import yaml
 
 from actions.rendering import CATEGORY_NAMES
-from actions.topics import as_engine_category
+from language.topics import as_engine_category
 from bench.metrics import contains_key_facts
-from tools.content_check import DOMAIN, load_responses
+from content.check import ANSWERS, load_responses
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "heldout" / "faq.yml"
 FAQ_RESPONSE_PREFIX = "utter_faq/"
-# The topics that are not FAQ answers, and the response (domain/general.yml) that answers each.
+# The topics that are not FAQ answers, and the response (data/answers/general.yml) that answers each.
 GENERAL_RESPONSES = {
     "greet": "utter_greet",
     "goodbye": "utter_goodbye",
@@ -82,5 +82,5 @@ def answers_from(responses: Mapping[str, List[dict]]) -> Answers:
     return Answers(key_facts, texts, categories)
 
 
-def load_answers(domain_dir: Path = DOMAIN) -> Answers:
-    return answers_from(load_responses(domain_dir))
+def load_answers(answers_dir: Path = ANSWERS) -> Answers:
+    return answers_from(load_responses(answers_dir))

@@ -11,8 +11,8 @@ from typing import Callable, ContextManager, Dict, List, Optional, Sequence, Tup
 import yaml
 
 from bench.traffic import Traffic, concurrent, sequential
-from tools.scaled import lock_store, running_redis
-from tools.servers import QUIET, ROOT, VENV_BIN, RunningAssistant, Server, running_assistant, running_rasa
+from ops.scaled import lock_store, running_redis
+from ops.servers import QUIET, ROOT, VENV_BIN, RunningAssistant, Server, running_assistant, running_rasa
 
 MIB = 1024 * 1024
 FINETUNE_EPOCH_FRACTION = "0.2"  # as scripts/train.sh with FINETUNE=1
@@ -84,35 +84,35 @@ def build_stock(project_dir: Path) -> Tuple[float, Path]:
     return seconds, model
 
 
-def train_project(out_dir: Path, domain: Path = ROOT / "domain", finetune: Optional[Path] = None) -> float:
+def train_project(out_dir: Path, data: Path = ROOT / "data", finetune: Optional[Path] = None) -> float:
     """Seconds the project's training took, with the options scripts/train.sh uses;
     finetune: the model to start from, as `make train FINETUNE=1` does."""
     command = [str(VENV_BIN / "rasa"), "train", "--force", "--skip-validation", "--augmentation", "0",
-               "--config", "config.yml", "--domain", str(domain), "--data", "data", "--out", str(out_dir),
+               "--config", "config.yml", "--domain", "domain.yml", "--data", str(data), "--out", str(out_dir),
                *(["--finetune", str(finetune), "--epoch-fraction", FINETUNE_EPOCH_FRACTION] if finetune else [])]
     return timed_run(command, ROOT, out_dir.parent / "project-train.log",
                      rasa_environment(out_dir.parent / "project-cache"))
 
 
-def edit_one_answer(domain: Path) -> None:
+def edit_one_answer(answers: Path) -> None:
     """Changes the text of the first FAQ answer, as content staff would."""
-    for path in sorted(domain.glob("*.yml")):
+    for path in sorted(answers.glob("*.yml")):
         content = yaml.safe_load(path.read_text())
         for name, variants in (content.get("responses") or {}).items():
             if name.startswith("utter_faq/"):
                 variants[0]["text"] += " (Edited.)"
                 path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True))
                 return
-    raise ValueError(f"no FAQ answer in {domain}")
+    raise ValueError(f"no FAQ answer in {answers}")
 
 
 def retrain_after_answer_edit(out_dir: Path) -> float:
     """Seconds to retrain, from the model a full training left in out_dir, once one
     answer's text changed."""
     (model,) = out_dir.glob("*.tar.gz")
-    edited = out_dir.parent / "domain-edited"
-    shutil.copytree(ROOT / "domain", edited)
-    edit_one_answer(edited)
+    edited = out_dir.parent / "data-edited"
+    shutil.copytree(ROOT / "data", edited)
+    edit_one_answer(edited / "answers")
     return train_project(out_dir.parent / "project-retrained", edited, finetune=model)
 
 

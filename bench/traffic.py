@@ -10,7 +10,7 @@ from itertools import cycle, islice
 from typing import List, Optional, Sequence, Tuple
 
 from bench.metrics import percentile
-from tools.servers import RunningAssistant
+from ops.servers import RunningAssistant
 
 
 Handled = Optional[Tuple[float, bool]]  # seconds and whether the bot said anything; None: no answer

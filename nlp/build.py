@@ -8,7 +8,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from nlp.patterns import all_patterns
+from language.patterns import all_patterns
 
 
 def build_pipeline() -> Language:

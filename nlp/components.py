@@ -1,6 +1,6 @@
 """The project's Rasa NLU components: the first drops the answer texts that training
 does not read, the last sends personal questions to the membership engine (see
-nlp/routing.py)."""
+language/routing.py)."""
 from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -12,9 +12,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import membership
-from actions.topics import best_faq_answer
-from actions.understanding import warm_up
-from nlp.routing import engine_intent, no_faq_answer_fits
+from language.topics import best_faq_answer
+from language.facts import warm_up
+from language.routing import engine_intent, no_faq_answer_fits
 
 
 def candidates(message: Message) -> List[str]:

@@ -8,7 +8,7 @@ set -euo pipefail
 model="${1:-models/acr-assistant.tar.gz}"
 fingerprint_file="${model%.tar.gz}.fingerprint"
 
-fingerprint="$(find config.yml domain data nlp -type f \( -name '*.yml' -o -name '*.py' \) -print0 \
+fingerprint="$(find config.yml domain.yml data nlp language -type f \( -name '*.yml' -o -name '*.py' \) -print0 \
   | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
 
 if [[ -z "${FORCE:-}" && -f "$model" && "$(cat "$fingerprint_file" 2>/dev/null)" == "$fingerprint" ]]; then
@@ -26,7 +26,7 @@ fi
 mkdir -p "$(dirname "$model")"
 # `make validate` checks the data more strictly than training does, and with rules and
 # memoization only there are no stories to augment.
-.venv/bin/rasa train --config config.yml --domain domain --data data \
+.venv/bin/rasa train --config config.yml --domain domain.yml --data data \
   --skip-validation --augmentation 0 "${finetune[@]}" \
   --out "$(dirname "$model")" --fixed-model-name "$(basename "$model" .tar.gz)" 2>&1 \
   | .venv/bin/python scripts/without_warnings.py

@@ -37,7 +37,7 @@ def expected(warning: warnings.WarningMessage) -> bool:
 
 
 def main() -> int:
-    importer = TrainingDataImporter.load_from_config("config.yml", "domain", ["data"])
+    importer = TrainingDataImporter.load_from_config("config.yml", "domain.yml", ["data"])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         validate_files(fail_on_warnings=False, max_history=None, importer=importer)

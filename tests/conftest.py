@@ -13,8 +13,8 @@ from rasa.shared.core.domain import Domain
 from channels.credentials import SLACK_CHANNEL
 from channels.tracker_store import ConversationStore
 from tests.channels.slack_standin import SlackStandIn
-from tools.servers import MODEL, running_assistant
-from tools.tracker_store import stored_events
+from ops.servers import MODEL, running_assistant
+from conversations.store import stored_events
 
 pytest_plugins = ["tests.language_fixtures"]
 PINNED_TODAY = "2026-06-15"

@@ -2,7 +2,7 @@
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from actions.feedback import FEEDBACK_SLOT
-from actions import topics
+from language import topics
 
 Stored = Sequence[Tuple[str, Dict[str, Any]]]
 

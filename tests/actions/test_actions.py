@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import (ActionAnswerTopic, ActionDidYouMean, ActionQuote, ActionTellMore,
                              ValidateProfileForm)
-from actions.profile import PROFILE_FIELDS
+from language.profile import PROFILE_FIELDS
 
 
 def tracker(text="", intent="inform", entities=(), slots=None, events=(), parse_extra=None):

@@ -2,7 +2,7 @@
 import pytest
 
 from actions import leads
-from actions.topics import best_faq_answer
+from language.topics import best_faq_answer
 
 AS_OF = "2026-11-26"
 

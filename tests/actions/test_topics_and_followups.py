@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from actions import followups, suggestions, topics
+from actions import followups, suggestions
+from language import topics
 
 
 def test_every_topic_has_complete_metadata(domain):

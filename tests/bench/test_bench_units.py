@@ -8,13 +8,13 @@ import pytest
 
 from bench.accuracy import level, predicted_label
 from bench.baseline import Section, TfidfRetriever, split_sections
-from tools.figures import allowed_amounts, dollar_amounts, invented_amounts
+from content.figures import allowed_amounts, dollar_amounts, invented_amounts
 from bench.heldout import Example, answers_from, load_examples
 from bench.metrics import Score, combined, contains_key_facts, macro_f1, per_topic, percentile, score
 from bench.report import markdown_table, ratio
 from bench.speed import edit_one_answer, peak_rss_mib, stock_messages
 from bench.traffic import summarize
-from tools.content_check import DOMAIN, load_responses
+from content.check import ANSWERS, load_responses
 
 RESPONSES = {
     "utter_faq/mit_cost": [{"text": "It is free.", "metadata": {"key_facts": ["free", "member-in-training"],
@@ -205,9 +205,9 @@ def test_peak_memory_is_read_from_proc():
 
 
 def test_the_retraining_bench_edits_exactly_one_faq_answer(tmp_path):
-    shutil.copytree(DOMAIN, tmp_path / "domain")
-    edit_one_answer(tmp_path / "domain")
-    before, after = load_responses(DOMAIN), load_responses(tmp_path / "domain")
+    shutil.copytree(ANSWERS, tmp_path / "answers")
+    edit_one_answer(tmp_path / "answers")
+    before, after = load_responses(ANSWERS), load_responses(tmp_path / "answers")
     changed = [name for name in before if before[name] != after[name]]
     assert len(changed) == 1 and changed[0].startswith("utter_faq/")
     assert after[changed[0]][0]["text"].endswith("(Edited.)")

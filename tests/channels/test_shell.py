@@ -7,7 +7,7 @@ import urllib.request
 import pexpect
 import pytest
 
-from tools.servers import MODEL, QUIET, ROOT, write_config, free_port
+from ops.servers import MODEL, QUIET, ROOT, write_config, free_port
 
 PROMPT = "Your input ->"
 

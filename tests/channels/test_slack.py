@@ -14,7 +14,7 @@ import yaml
 
 from tests.channels.slack_standin import BOT_TOKEN
 from tests.stored import feedback_given, last_answered_topic
-from tools.servers import wait_until
+from ops.servers import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 WEBHOOK_PATH = "/webhooks/slack/webhook"

@@ -15,7 +15,7 @@ import yaml
 
 import membership
 from actions.rendering import CATEGORY_NAMES, money
-from tools.figures import allowed_amounts, dollar_amounts
+from content.figures import allowed_amounts, dollar_amounts
 
 CONVERSATIONS = yaml.safe_load(
     (Path(__file__).resolve().parents[1] / "heldout" / "conversations.yml").read_text(encoding="utf-8")

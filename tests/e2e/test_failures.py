@@ -4,7 +4,7 @@ import time
 import pytest
 
 from channels.policy import NO_ANSWER_REPLY
-from tools.servers import running_assistant
+from ops.servers import running_assistant
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ def test_malformed_body_gets_a_400_not_a_500(assistant):
 
     import pytest
 
-    from tools.servers import post_json
+    from ops.servers import post_json
 
     with pytest.raises(urllib.error.HTTPError) as refused:
         post_json(assistant.rest_url, {"sender": "smoke-bad"})

@@ -21,7 +21,7 @@ CLASSIFIER_ATTRIBUTES = (TEXT, INTENT, INTENT_RESPONSE_KEY)
 
 
 def training_data():
-    importer = TrainingDataImporter.load_from_config(str(CONFIG), str(ROOT / "domain"), [str(ROOT / "data")])
+    importer = TrainingDataImporter.load_from_config(str(CONFIG), str(ROOT / "domain.yml"), [str(ROOT / "data")])
     return importer.get_nlu_data()
 
 

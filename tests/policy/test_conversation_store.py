@@ -11,7 +11,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from channels import tracker_store
 from channels.tracker_store import ConversationStore
-from tools.tracker_store import store_from
+from conversations.store import store_from
 
 
 def store_at(path):

@@ -3,8 +3,9 @@ from rasa.shared.core.domain import Domain
 
 import channels  # noqa: F401  (installs the remembered answer, as the Rasa server does on start)
 from channels import domain_checks
+from tests.language_fixtures import project_domain
 
-PROJECT_DOMAIN = Domain.load("domain")
+PROJECT_DOMAIN = project_domain()
 
 
 def test_the_server_asks_the_remembered_answer():
@@ -12,7 +13,7 @@ def test_the_server_asks_the_remembered_answer():
 
 
 def test_the_answer_is_rasas_for_an_empty_and_a_full_domain():
-    for domain in (Domain.empty(), Domain.from_dict({"intents": ["greet"]}), Domain.load("domain")):
+    for domain in (Domain.empty(), Domain.from_dict({"intents": ["greet"]}), PROJECT_DOMAIN):
         assert domain.is_empty() is domain_checks._rasa_is_empty(domain)
     assert Domain.empty().is_empty() and not PROJECT_DOMAIN.is_empty()
 

@@ -10,7 +10,7 @@ import channels  # noqa: F401  (installs the loading, as the Rasa server does on
 from bench.heldout import load_examples
 from channels import model_loading
 from tests.policy.graph_components import components
-from tools.servers import MODEL
+from ops.servers import MODEL
 
 
 def classifier_models(agent):

@@ -101,11 +101,10 @@ def test_rest_bodies_that_cannot_be_messages(body, problem):
 def test_the_feedback_buttons_send_exactly_the_payloads_the_policy_lets_through(channel):
     from rasa.core.nlg import TemplatedNaturalLanguageGenerator
     from structlog.testing import capture_logs
-    from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
-    from tools.servers import ROOT
+    from tests.language_fixtures import project_domain
 
-    domain = Domain.load(str(ROOT / "domain"))
+    domain = project_domain()
     tracker = DialogueStateTracker.from_events("visitor", [], slots=domain.slots)
     generator = TemplatedNaturalLanguageGenerator(domain.responses)
     with capture_logs() as logged:

@@ -14,7 +14,7 @@ import channels  # noqa: F401  (installs the remembered matches, as the Rasa ser
 from bench.heldout import load_examples
 from channels import rule_keys
 from tests.policy.graph_components import components
-from tools.servers import MODEL, QUIET, ROOT, Server, actions_command, free_port, wait_until
+from ops.servers import MODEL, QUIET, ROOT, Server, actions_command, free_port, wait_until
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,9 @@
 """The report's figures and page from hand-made events, without servers."""
 import pytest
 
-from tools.conversation_stats import conversation_stats, group_questions
-from tools.report import main as report_main
-from tools.report_html import render
+from conversations.stats import conversation_stats, group_questions
+from conversations.report import main as report_main
+from conversations.report_html import render
 
 DAY = 1_790_000_000  # 2026-09-21 UTC
 DAY_SECONDS = 86_400

@@ -1,7 +1,7 @@
 """Deletes conversations whose last message is older than a number of days, from the
 tracker store configured in endpoints.yml (SQLite by default, PostgreSQL in production).
 
-    python -m tools.purge --days 30 [--endpoints endpoints.yml]
+    python -m conversations.purge --days 30 [--endpoints endpoints.yml]
 """
 import argparse
 import sys
@@ -11,7 +11,7 @@ from typing import List, Optional
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
-from tools.tracker_store import store_from
+from conversations.store import store_from
 
 SECONDS_PER_DAY = 86400
 

@@ -10,7 +10,7 @@ that does not come, or facts missing from the tracker store), crossed conversati
 latency, in build/soak/report.md and report.json; exits non-zero unless there were no
 5xx, no lost and no crossed conversations.
 
-    python -m tools.soak [--conversations 50] [--layout scaled|single]
+    python -m bench.soak [--conversations 50] [--layout scaled|single]
 """
 import argparse
 import contextlib
@@ -30,9 +30,9 @@ import sqlalchemy as sa
 from bench.heldout import ENGINE_HEADLINE
 from bench.metrics import percentile
 from channels.policy import NO_ANSWER_REPLY
-from tools.scaled import running_scaled
-from tools.servers import ROOT, RasaChat, post_json, running_assistant
-from tools.tracker_store import stored_slots
+from ops.scaled import running_scaled
+from ops.servers import ROOT, RasaChat, post_json, running_assistant
+from conversations.store import stored_slots
 
 TURNS_PER_CONVERSATION = 10
 RETRIES = 8

@@ -4,7 +4,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlp.components import PersonalQuestionRouter
-from nlp.routing import engine_intent, is_personal
+from language.routing import engine_intent, is_personal
 from tests.language_fixtures import TODAY
 
 PERSONAL = ["I'm a resident in Canada, what do I pay?", "retired two years ago, do I pay anything",

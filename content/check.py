@@ -1,6 +1,6 @@
 """Checks the content staff edit, with a readable list of what to fix.
 
-    python -m tools.content_check
+    python -m content.check
 
 Fails when an FAQ topic lacks an answer, its key facts, training examples, a test story
 or held-out questions; when a dues schedule does not load (every amount needs a source);
@@ -18,13 +18,13 @@ from typing import Dict, Iterable, List
 import yaml
 
 import membership
-from tools.figures import dollar_amounts
+from content.figures import dollar_amounts
 
 ROOT = Path(__file__).resolve().parent.parent
 MEMBERSHIP_PAGE = ROOT / "docs" / "source" / "acr_membership_page.txt"
 MIN_EXAMPLES = 20
 WARN_AHEAD = timedelta(days=92)  # next year's schedule is asked for from October
-DOMAIN = ROOT / "domain"
+ANSWERS = ROOT / "data" / "answers"  # what the assistant says, one file per group
 
 
 def _yaml_files(folder: Path) -> Iterable[dict]:
@@ -32,10 +32,10 @@ def _yaml_files(folder: Path) -> Iterable[dict]:
         yield yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-def load_responses(domain_dir: Path = DOMAIN) -> Dict[str, List[dict]]:
-    """Every response of the domain files, by name."""
+def load_responses(answers_dir: Path = ANSWERS) -> Dict[str, List[dict]]:
+    """Every response the assistant can send, by name."""
     responses: Dict[str, List[dict]] = {}
-    for document in _yaml_files(domain_dir):
+    for document in _yaml_files(answers_dir):
         responses.update(document.get("responses") or {})
     return responses
 

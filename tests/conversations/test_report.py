@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.channels.test_webchat import chromium  # noqa: F401  (the browser fixture)
-from tools.content_check import faq_responses, load_responses
-from tools.conversation_stats import conversation_stats
-from tools.report import main as report_main
-from tools.tracker_store import stored_events
+from content.check import faq_responses, load_responses
+from conversations.stats import conversation_stats
+from conversations.report import main as report_main
+from conversations.store import stored_events
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = ROOT / "build" / "artifacts" / "report.png"

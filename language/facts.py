@@ -1,6 +1,6 @@
 """What a visitor's message says about them, as membership engine fields.
 
-Entities come from the spaCy entity ruler (codes via nlp.vocabulary); dates are read
+Entities come from the spaCy entity ruler (codes via language.vocabulary); dates are read
 with dateparser relative to today, and given a role by the words just before them.
 Pure functions: no Rasa import.
 """
@@ -11,7 +11,7 @@ from typing import Any, Dict, Iterable, List, Optional
 import dateparser
 
 from membership.profile import DOMESTIC_COUNTRIES
-from nlp.vocabulary import code_for, vocabulary
+from language.vocabulary import code_for, vocabulary
 
 Entity = Dict[str, Any]
 Updates = Dict[str, Any]

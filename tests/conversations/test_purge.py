@@ -7,7 +7,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from channels.tracker_store import ConversationStore
-from tools.purge import SECONDS_PER_DAY, main, purge
+from conversations.purge import SECONDS_PER_DAY, main, purge
 
 
 def conversation(sender, days_ago):

@@ -7,10 +7,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from channels.policy import NO_ANSWER_REPLY
-from tools import purge
-from tools.scaled import PASSWORD_VARIABLE, running_scaled
-from tools.servers import MODEL
-from tools.soak import PROFILES, ConversationRecord, Step, TurnRecord, attempt, verdict
+from conversations import purge
+from ops.scaled import PASSWORD_VARIABLE, running_scaled
+from ops.servers import MODEL
+from bench.soak import PROFILES, ConversationRecord, Step, TurnRecord, attempt, verdict
 
 COUNTRY_QUESTION = "Which country do you live, train or practise in?"
 CAREER_QUESTION = "Where are you in your career?"

@@ -1,6 +1,6 @@
 """How the soak judges a conversation, on made-up records (no servers)."""
 from channels.policy import NO_ANSWER_REPLY
-from tools.soak import PROFILES, Attempt, ConversationRecord, Step, TurnRecord, script, summary, targets_met, verdict
+from bench.soak import PROFILES, Attempt, ConversationRecord, Step, TurnRecord, script, summary, targets_met, verdict
 
 RESIDENT = PROFILES[0]
 OWN_QUOTE = "You'd be: Member-in-training (MIT).\nNational dues for 2026: none, it is free."

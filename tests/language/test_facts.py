@@ -1,7 +1,7 @@
 """From a visitor's words to engine fields, through the real spaCy pipeline."""
 import pytest
 
-from actions.understanding import answer_to_question, parse_date, profile_updates
+from language.facts import answer_to_question, parse_date, profile_updates
 from tests.language_fixtures import TODAY
 
 CASES = [

@@ -5,7 +5,7 @@ import pytest
 
 import membership
 import membership.schedule
-from tools import content_check
+from content import check as content_check
 
 
 def test_the_content_as_it_stands_passes():

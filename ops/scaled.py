@@ -9,7 +9,7 @@ directory.
         layout.front.say("alice", "who can join?")      # through nginx
         layout.instances[1].say("alice", "Physician")   # one Rasa server directly
 
-    python -m tools.scaled --port 8000 --dir var/scaled  # make run-scaled: until Ctrl-C
+    python -m ops.scaled --port 8000 --dir var/scaled  # make run-scaled: until Ctrl-C
 """
 import argparse
 import contextlib
@@ -29,9 +29,9 @@ import redis
 import sqlalchemy as sa
 
 from channels.tracker_store import ENDPOINT_TYPE
-from tools.servers import (MODEL, QUIET, ROOT, RasaChat, RunningAssistant, Server, actions_command, free_port,
+from ops.servers import (MODEL, QUIET, ROOT, RasaChat, RunningAssistant, Server, actions_command, free_port,
                            post_json, rasa_command, wait_until, write_config)
-from tools.tracker_store import stored_slots
+from conversations.store import stored_slots
 
 POSTGRES_BIN = Path("/usr/lib/postgresql/15/bin")
 REDIS_SERVER = "/usr/bin/redis-server"

@@ -1,7 +1,7 @@
 """Entity ruler patterns: the vocabulary's phrases plus dates and school lengths."""
 from typing import Dict, List
 
-from nlp.vocabulary import is_case_sensitive, vocabulary
+from language.vocabulary import is_case_sensitive, vocabulary
 
 MONTHS = ["january", "february", "march", "april", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",

@@ -12,8 +12,8 @@ from datetime import date
 from typing import Any, Dict, Iterable, Optional, Sequence
 
 import membership
-from actions.profile import missing_fields, profile_from_slots
-from actions.understanding import FIRST_PERSON, profile_updates
+from language.profile import missing_fields, profile_from_slots
+from language.facts import FIRST_PERSON, profile_updates
 
 OWN_DUES_OR_CATEGORY = re.compile(
     r"\b(what|how much) (do|would|will|should|must) i (pay|owe)|\bhow much (do|would|will) i\b|\bmy dues\b"

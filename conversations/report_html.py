@@ -3,7 +3,7 @@ charts, nothing fetched from anywhere. Every text shown is escaped."""
 from html import escape
 from typing import Callable, Dict, List, Sequence, Tuple
 
-from tools.conversation_stats import Stats
+from conversations.stats import Stats
 
 COLOURS = ("#1f5fa8", "#e07b24")
 ROW_HEIGHT = 24

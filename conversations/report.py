@@ -1,7 +1,7 @@
 """Writes the conversation report: one self-contained HTML page from the tracker store
 configured in endpoints.yml (SQLite by default, PostgreSQL in production).
 
-    python -m tools.report [--endpoints endpoints.yml] [--out build/report/index.html]
+    python -m conversations.report [--endpoints endpoints.yml] [--out build/report/index.html]
 """
 import argparse
 import sys
@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import List, Optional
 
 from actions.feedback import QUOTE_TOPIC
-from actions.profile import NOT_ELIGIBLE
+from language.profile import NOT_ELIGIBLE
 from actions.rendering import CATEGORY_NAMES
 import membership
-from tools.content_check import faq_responses, schedule_warnings
-from tools.conversation_stats import conversation_stats
-from tools.report_html import render
-from tools.tracker_store import store_from, stored_events
+from content.check import faq_responses, schedule_warnings
+from conversations.stats import conversation_stats
+from conversations.report_html import render
+from conversations.store import store_from, stored_events
 
 OTHER_LABELS = {QUOTE_TOPIC: "Personal quote (category and dues)", NOT_ELIGIBLE: "No category fits"}
 

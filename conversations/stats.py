@@ -11,8 +11,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from actions.feedback import FEEDBACK_SLOT
-from actions.profile import CATEGORY_SLOT
-from actions.topics import topic_answered_by
+from language.profile import CATEGORY_SLOT
+from language.topics import topic_answered_by
 
 # Below this confidence a message counts as one to learn from: on the held-out questions
 # 95% of right FAQ answers are above it and every wrong one below.

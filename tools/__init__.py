@@ -1,1 +1,0 @@
-"""Helpers for tests and benchmarks: start the assistant's servers on loopback."""
