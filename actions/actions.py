@@ -1,5 +1,5 @@
 """Custom actions: thin adapters between Rasa and the pure modules beside them."""
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Sequence, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -8,7 +8,7 @@ from rasa_sdk.types import DomainDict
 
 import membership
 from actions import feedback, followups, leads, suggestions
-from language import topics
+from language import questions, topics
 from language.profile import CATEGORY_SLOT, missing_fields, placed_category, profile_from_slots, still_missing
 from actions.rendering import render_quote
 from language.facts import answer_to_question, earlier_updates, profile_updates, warm_up
@@ -16,7 +16,8 @@ from language.facts import answer_to_question, earlier_updates, profile_updates,
 
 # Messages that ask something else: the form lets other rules answer them, then resumes.
 QUESTION_INTENTS = {"faq", "followup", "tell_more", "greet", "goodbye", "thank", "bot_challenge",
-                    "what_can_you_do", "out_of_scope", "choose_topic", "feedback"}
+                    "what_can_you_do", "out_of_scope", "not_on_page", "several_questions", "choose_topic",
+                    "feedback"}
 
 warm_up()  # the action server imports this module once, at start
 
@@ -25,11 +26,13 @@ def latest_intent(tracker: Tracker) -> Text:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 
 
-def message_updates(tracker: Tracker) -> Dict[str, Any]:
-    """Profile facts stated in the latest message, and yes/no answers to the last question."""
+def message_updates(tracker: Tracker, other_questions: Sequence[Text] = ()) -> Dict[str, Any]:
+    """Profile facts stated in the latest message, outside the questions it asks about
+    others, and yes/no answers to the last question."""
     message = tracker.latest_message
     asked = tracker.get_slot("requested_slot")
-    updates = profile_updates(message.get("text") or "", message.get("entities", []), membership.today(), asked)
+    text, entities = questions.without(other_questions, message.get("text") or "", message.get("entities", []))
+    updates = profile_updates(text, entities, membership.today(), asked)
     return {**answer_to_question(asked or "", latest_intent(tracker)), **updates}
 
 
@@ -78,17 +81,54 @@ class ActionQuote(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         hypothetical = latest_intent(tracker) == "what_if"
-        updates = message_updates(tracker) if hypothetical else {}
-        try:
-            answer = membership.quote({**profile_from_slots(tracker.slots), **updates})
-        except membership.InvalidProfile as problem:
-            dispatcher.utter_message(text=f"I couldn't work that out: {problem}. You can say \"start over\".")
-            return []
-        if missing_fields(answer):
-            return [SlotSet(field, value) for field, value in updates.items()] + [FollowupAction("profile_form")]
-        dispatcher.utter_message(text=render_quote(answer, hypothetical))
-        answered = [SlotSet(feedback.ANSWER_SLOT, feedback.QUOTE_TOPIC)]
-        return answered if hypothetical else answered + [SlotSet(CATEGORY_SLOT, placed_category(answer))]
+        return engine_answer(dispatcher, tracker, message_updates(tracker) if hypothetical else {}, hypothetical)
+
+
+def engine_answer(dispatcher: CollectingDispatcher, tracker: Tracker, updates: Dict[str, Any],
+                  hypothetical: bool) -> List[EventType]:
+    """The engine's answer for the profile with `updates`; while facts are missing the
+    updates are kept and the profile form asks for the next one."""
+    try:
+        answer = membership.quote({**profile_from_slots(tracker.slots), **updates})
+    except membership.InvalidProfile as problem:
+        dispatcher.utter_message(text=f"I couldn't work that out: {problem}. You can say \"start over\".")
+        return []
+    kept = [SlotSet(field, value) for field, value in updates.items()]
+    if missing_fields(answer):
+        return kept + [FollowupAction("profile_form")]
+    dispatcher.utter_message(text=render_quote(answer, hypothetical))
+    answered = [SlotSet(feedback.ANSWER_SLOT, feedback.QUOTE_TOPIC)]
+    return answered if hypothetical else kept + answered + [SlotSet(CATEGORY_SLOT, placed_category(answer))]
+
+
+class ActionAnswerQuestions(Action):
+    """Answers each question of a message that asks several, in the order asked: from the
+    FAQ, from the membership engine (or with the engine's next question), or saying that
+    the membership page does not cover it (language/questions.py)."""
+
+    def name(self) -> Text:
+        return "action_answer_questions"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        answers = [questions.Answer.from_dict(item) for item in tracker.latest_message.get("questions") or []]
+        events: List[EventType] = []
+        answered: List[Text] = []
+        for answer in answers:
+            topic = answer.topic if answer.kind == "faq" else None
+            if answer.kind == "followup" and answered:
+                topic = followups.followup_topic(domain, answered[-1], followups.aspect_of(answer.question), None)
+            if topic and topic not in answered:
+                dispatcher.utter_message(response=topics.response_name(topic))
+                answered.append(topic)
+                events.append(SlotSet(feedback.ANSWER_SLOT, topic))
+            elif answer.kind == "not_on_page":
+                dispatcher.utter_message(response="utter_not_on_page")
+        if questions.PERSONAL in answers:
+            others = [answer.question for answer in answers if answer != questions.PERSONAL]
+            updates = {**earlier_updates(tracker.events[:-1], membership.today()), **message_updates(tracker, others)}
+            events += engine_answer(dispatcher, tracker, updates, hypothetical=False)
+        return events
 
 
 class ActionTellMore(Action):

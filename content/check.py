@@ -64,8 +64,26 @@ def tested_topics() -> set:
     return set(re.findall(r"intent: faq/(\w+)", stories))
 
 
+HELDOUT = ROOT / "tests" / "heldout"
+
+
 def heldout_messages() -> List[dict]:
-    return yaml.safe_load((ROOT / "tests" / "heldout" / "faq.yml").read_text(encoding="utf-8"))["messages"]
+    return yaml.safe_load((HELDOUT / "faq.yml").read_text(encoding="utf-8"))["messages"]
+
+
+def heldout_texts() -> List[str]:
+    """Every message of every held-out set: FAQ questions, real visitors, and the turns of
+    the conversations that are not a button's title ("4 years or more") or a word or two."""
+    real_visitors = yaml.safe_load((HELDOUT / "real_visitors.yml").read_text(encoding="utf-8"))["messages"]
+    conversations = yaml.safe_load((HELDOUT / "conversations.yml").read_text(encoding="utf-8"))["conversations"]
+    return ([message["text"] for message in heldout_messages() + real_visitors]
+            + [turn for conversation in conversations for turn in conversation["turns"]
+               if len(turn.split()) > 2 and turn.lower() not in button_titles()])
+
+
+def button_titles() -> set:
+    return {button["title"].lower() for variations in load_responses().values() for variation in variations
+            for button in variation.get("buttons") or ()}
 
 
 def heldout_topics() -> set:
@@ -81,8 +99,8 @@ def training_examples() -> set:
 def heldout_problems() -> List[str]:
     """The held-out set measures what was never trained on."""
     trained = training_examples()
-    return [f"held-out message is also a training example: {message['text']!r}"
-            for message in heldout_messages() if message["text"].strip().lower() in trained]
+    return [f"held-out message is also a training example: {text!r}"
+            for text in heldout_texts() if text.strip().lower() in trained]
 
 
 def topic_problems() -> List[str]:

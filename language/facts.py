@@ -67,6 +67,18 @@ PHYSICIAN_BOARDS = {"ABR", "AOBR", "RCPSC", "CMQ", "ABNM", "ABMS_other", "ECFMG"
 CERTIFIED_WITHOUT_BOARD = r"\b(board[- ]certified|boarded|certified (radiologist|physicist|medical physicist|in radiology))\b"
 # Someone who calls themselves a radiologist (and names no other stage) is practising.
 PRACTISING = r"\b(radiologist|neuroradiologist|radiation oncologist|attending|consultant)s?\b"
+# "working at a hospital in Houston": in practice, unless a stage of training was named.
+EMPLOYED = (r"\b(work|works|working|employed|job|practice|practise)\b (at|in|for) (a|an|the|my|our)? ?"
+            r"(hospital|clinic|practice|private practice|group|cancer cent(er|re)|imaging cent(er|re)|department)\b")
+# Where a visitor studies, trains or practises decides the category; where they come from,
+# live or hold citizenship does not ("a Canadian citizen at a medical school in Mexico").
+BELONGING_BEFORE = re.compile(r"\b(citizen of|national of|born in|from|live in|living in|lives in|reside in|"
+                              r"residing in|resident of|home in|native of|passport from)\s+(the\s+)?$")
+BELONGING_AFTER = re.compile(r"^\s*(citizen|national|nationality|passport|by birth|born|origin|descent|heritage)\b")
+# ... nor where they hope to go next ("hoping for a US fellowship", "apply to US programs").
+DESTINATION_BEFORE = re.compile(r"\b(apply|applying|hope|hoping|want|wanting|plan|planning|going|move|moving|return|"
+                                r"returning|back|match|matching|head|heading|get into)\b[\w\s]{0,20}"
+                                r"\b(to|for|into|in)\s+(a |an |the )?([\w.]+ )?$")
 
 
 def parse_date(text: str, today: date) -> Optional[date]:
@@ -119,6 +131,21 @@ def _is_negated(text: str, start: int) -> bool:
     return bool(re.search(r"(\bnot|\bno|\bwithout|\bnever|n't)\b[\w\s-]{0,16}$", before))
 
 
+def _is_belonging(text: str, entity: Entity) -> bool:
+    """A country named as citizenship, origin, home or a hoped-for destination, not as where
+    the visitor works or studies now."""
+    start, end = entity.get("start", 0), entity.get("end", 0)
+    before = text[max(0, start - 40):start].lower()
+    return bool(BELONGING_BEFORE.search(before) or _is_hoped_for(text, entity)
+                or BELONGING_AFTER.match(text[end:end + 16].lower()))
+
+
+def _is_hoped_for(text: str, entity: Entity) -> bool:
+    """A stage of training the visitor hopes to reach: "hoping for a US fellowship"."""
+    start = entity.get("start", 0)
+    return bool(DESTINATION_BEFORE.search(text[max(0, start - 40):start].lower()))
+
+
 def _is_excluded_place(text: str, start: int) -> bool:
     """A country named as where the visitor is not: "outside the US and Canada"."""
     before = text[max(0, start - 32):start].lower()
@@ -149,7 +176,9 @@ def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected
             if not _is_negated(text, entity.get("start", 0)):
                 boards.append(code)
             updates.setdefault("certifications", [])
-        elif label == "country" and _is_excluded_place(text, entity.get("start", 0)):
+        elif label == "country" and (_is_excluded_place(text, entity.get("start", 0)) or _is_belonging(text, entity)):
+            continue
+        elif label == "stage" and code in ("resident", "fellow") and _is_hoped_for(text, entity):
             continue
         elif label in SINGLE_VALUE_FIELDS and code:
             updates[label] = code
@@ -179,6 +208,8 @@ def _implied(updates: Updates, text: str) -> Updates:
     if re.search(PRACTISING, text.lower()):
         implied["stage"] = "in_practice"
         implied["profession"] = "physician"
+    elif re.search(EMPLOYED, text.lower()):
+        implied["stage"] = "in_practice"
     if updates.get("profession") == "medical_student":
         implied["stage"] = "student"
     in_or_after_training = updates.get("stage") in ("resident", "fellow", "awaiting_residency")

@@ -31,6 +31,8 @@ SCHOOL_YEARS_PATTERNS = [
     # "6-year medical school", "3 year graduate-entry programme"
     [NUMBER, {"ORTH": "-", "OP": "?"}, UNITS, ANY_WORD, {"ORTH": "-", "OP": "?"}, ANY_WORD, SCHOOL],
     [NUMBER, UNITS, {"LOWER": {"IN": ["of", "in"]}}, {"LOWER": {"IN": ["medical", "med"]}}, SCHOOL],
+    # "the program is 6 yrs", "my degree lasts five years"
+    [SCHOOL, {"LOWER": {"IN": ["is", "lasts", "takes", "was"]}}, {"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, NUMBER, UNITS],
 ]
 
 

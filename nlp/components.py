@@ -1,20 +1,24 @@
 """The project's Rasa NLU components: the first drops the answer texts that training
-does not read, the last sends personal questions to the membership engine (see
-language/routing.py)."""
+does not read; the question splitter gives each question of a message a message of its
+own, so the classifiers read each one alone; the router sends personal questions to the
+membership engine (language/routing.py); the question collector, last, folds the
+questions' readings back into the visitor's message (language/questions.py)."""
 from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, RESPONSE, TEXT
+from rasa.shared.nlu.constants import (ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, RESPONSE,
+                                      RESPONSE_SELECTOR, TEXT)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import membership
 from language.topics import best_faq_answer
 from language.facts import warm_up
-from language.routing import engine_intent, no_faq_answer_fits
+from language import questions
+from language.routing import FAQ_ANSWER_CONFIDENCE, engine_intent, no_faq_answer_fits
 
 
 def candidates(message: Message) -> List[str]:
@@ -47,6 +51,93 @@ class AnswerTextRemover(GraphComponent):
         return messages
 
 
+# On a question's own message: the position, in the batch, of the visitor's message it came from.
+QUESTION_OF = "question_of"
+QUESTIONS = "questions"  # in the parse data: the answer each question of the message gets
+SEVERAL_QUESTIONS, PERSONAL_INTENTS = "several_questions", ("ask_personal", "inform")
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
+class QuestionSplitter(GraphComponent):
+    """Adds a message for each question of a visitor's message that asks several, or
+    gives background first; every later component reads them as it reads the visitor's
+    own. Training examples are one question each and pass as they are."""
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "QuestionSplitter":
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for position, message in enumerate(list(messages)):
+            for text in questions.questions(message.get(TEXT) or ""):
+                messages.append(Message(data={TEXT: text, QUESTION_OF: position}))
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class QuestionCollector(GraphComponent):
+    """Last in the pipeline: several answerable questions make the message
+    `several_questions`, with each question's reading in its parse data for
+    action_answer_questions; one question after background replaces a weaker reading of
+    the whole message."""
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "QuestionCollector":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        visitors = [message for message in messages if message.get(QUESTION_OF) is None]
+        for position, message in enumerate(visitors):
+            own = [part for part in messages if part.get(QUESTION_OF) == position]
+            if own:
+                self._fold(message, own)
+        return visitors
+
+    @staticmethod
+    def _fold(message: Message, parts: List[Message]) -> None:
+        personal = intent_of(message) in PERSONAL_INTENTS
+        readings = [reading_of(part) for part in parts]
+        answers = questions.plan(readings, personal, FAQ_ANSWER_CONFIDENCE)
+        if len(answers) >= 2:
+            message.set(QUESTIONS, [answer.as_dict() for answer in answers], add_to_output=True)
+            set_intent(message, SEVERAL_QUESTIONS)
+        elif answers and not personal and answers[0] != questions.PERSONAL:
+            answering = next(part for part, reading in zip(parts, readings)
+                             if questions.answer_for(reading, personal, FAQ_ANSWER_CONFIDENCE) == answers[0])
+            adopt_if_clearer(message, answering)
+
+
+def adopt_if_clearer(message: Message, question: Message) -> None:
+    """One question after background: its own reading replaces the whole message's, unless
+    the whole message already had a surer FAQ answer."""
+    if intent_of(message) == "faq" and best_faq_answer(message.data)[1] >= best_faq_answer(question.data)[1]:
+        return
+    set_intent(message, intent_of(question))
+    message.set(RESPONSE_SELECTOR, question.get(RESPONSE_SELECTOR), add_to_output=True)
+
+
+def intent_of(message: Message) -> str:
+    return (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
+
+
+def reading_of(message: Message) -> questions.Reading:
+    topic, confidence = best_faq_answer(message.data)
+    return questions.Reading(message.get(TEXT) or "", intent_of(message), topic, confidence)
+
+
+def set_intent(message: Message, name: str) -> None:
+    chosen = {INTENT_NAME_KEY: name, "confidence": 1.0}
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY, [])
+               if entry.get(INTENT_NAME_KEY) not in (name, "nlu_fallback")]
+    message.set(INTENT, chosen, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class PersonalQuestionRouter(GraphComponent):
     @classmethod
@@ -64,13 +155,5 @@ class PersonalQuestionRouter(GraphComponent):
             if not routed and no_faq_answer_fits(intent, confidence):
                 routed = "nlu_fallback"
             if routed:
-                self._set_intent(message, routed)
+                set_intent(message, routed)
         return messages
-
-    @staticmethod
-    def _set_intent(message: Message, name: str) -> None:
-        chosen = {INTENT_NAME_KEY: name, "confidence": 1.0}
-        ranking = [entry for entry in message.get(INTENT_RANKING_KEY, [])
-                   if entry.get(INTENT_NAME_KEY) not in (name, "nlu_fallback")]
-        message.set(INTENT, chosen, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)

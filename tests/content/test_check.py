@@ -63,9 +63,7 @@ def test_a_topic_without_tests_or_examples_is_caught(monkeypatch):
 
 
 def test_a_held_out_message_that_is_also_trained_on_is_caught(monkeypatch):
-    monkeypatch.setattr(content_check, "heldout_messages",
-                        lambda: [{"text": "Who can join?", "topic": "who_can_join"},
-                                 {"text": "a phrasing nobody trained on", "topic": "who_can_join"}])
+    monkeypatch.setattr(content_check, "heldout_texts", lambda: ["Who can join?", "a phrasing nobody trained on"])
     monkeypatch.setattr(content_check, "training_examples", lambda: {"who can join?"})
     assert content_check.heldout_problems() == [
         "held-out message is also a training example: 'Who can join?'"]

@@ -115,3 +115,35 @@ def test_a_country_the_visitor_is_outside_of_is_not_theirs(text, entities_of):
 def test_a_country_after_outside_its_cities_is_still_theirs(entities_of):
     text = "radiologist practising outside Toronto, Canada"
     assert profile_updates(text, entities_of(text), TODAY).get("country") == "CA"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("canadian citizen, studying medicine at a school in guadalajara mexico", "MX"),
+    ("I'm a Nigerian citizen but a 3rd year student at a US MD school", "US"),
+    ("German national doing my radiology residency in Toronto", "CA"),
+    ("I live in Canada but I'm a radiology resident in Buffalo NY", "US"),
+    ("originally from Egypt, now a fellow in Atlanta", "US"),
+    ("radiology resident in the UK, hoping for a US fellowship after I finish", "GB"),
+])
+def test_the_country_is_where_the_visitor_studies_trains_or_practises(text, country, entities_of):
+    assert profile_updates(text, entities_of(text), TODAY).get("country") == country
+
+
+@pytest.mark.parametrize("text", ["Indian citizen, what membership can I get?", "I live in Canada, can I join?"])
+def test_citizenship_or_home_alone_is_no_country(text, entities_of):
+    assert "country" not in profile_updates(text, entities_of(text), TODAY)
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("therapy physicist working at a hospital in Houston", "in_practice"),
+    ("resident working at a hospital in Houston", "resident"),
+    ("canadian citizen, studying medicine in mexico, the program is 6 yrs", "student"),
+    ("radiology resident in the UK hoping for a US fellowship", "resident"),
+])
+def test_the_stage_the_visitor_is_at_now(text, stage, entities_of):
+    assert profile_updates(text, entities_of(text), TODAY)["stage"] == stage
+
+
+def test_a_program_length_after_the_program(entities_of):
+    text = "studying medicine in mexico, the program is 6 yrs"
+    assert profile_updates(text, entities_of(text), TODAY)["medical_school_years"] == 6

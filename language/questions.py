@@ -1,0 +1,145 @@
+"""Finding every question in a message, and which answer each one gets.
+
+Visitors write "is it free for residents? and does it stay free through fellowship", or
+three sentences about themselves and then the question. The message is cut into
+sentences, and a sentence into clauses where a new question starts (", and is there
+...", " and how do I ..."); each part is a question (a question mark, a question word
+first, or "I'd like to know") or background, which is read for facts and not answered.
+The NLU pipeline classifies each question on its own (nlp/components.py), and `plan`
+decides the answers: up to three, in the order asked, each topic once."""
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Dict, List, Mapping, Optional, Sequence
+
+MAX_ANSWERS = 3
+MIN_QUESTION_WORDS = 3
+QUESTION_START = (
+    r"(?:is|are|am|was|were|do|does|did|can|could|will|would|should|shall|may|must|have|has|how|what|whats|what's"
+    r"|when|where|which|who|whom|whose|why|any|if i|if we)"
+)
+QUESTION_WORD = re.compile(rf"^\W*(?:and|also|plus|but|so|or|then|ok|okay|oh)?\W*{QUESTION_START}\b", re.IGNORECASE)
+ASKING = re.compile(
+    r"\b(?:i(?:'d| would)? (?:like|want|need) to know|wondering|wonder (?:if|whether)|tell me|let me know|"
+    r"could you (?:explain|clarify)|please (?:explain|advise|clarify)|any (?:idea|info|advice))\b", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+# A full stop after one of these does not end the sentence ("U.S.", "Dr.", "e.g.").
+ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:dr|mr|ms|mrs|st|vs|jr|sr|etc|approx|incl|e\.g|i\.e))\.$", re.IGNORECASE)
+# A clause that starts a new question: after a comma or semicolon, or after "and" / "also"
+# when a question word follows ("who can join and how do I apply").
+CLAUSE_START = re.compile(
+    rf"[,;]\s*(?=(?:(?:and|also|plus|but|or)\s+)?{QUESTION_START}\b)|\s+(?=(?:and|also|plus)\s+(?:also\s+)?{QUESTION_START}\b)",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Part:
+    text: str
+    is_question: bool
+
+
+def parts(text: str) -> List[Part]:
+    """The message's sentences and question clauses, in order."""
+    return [Part(clause, is_question(clause)) for sentence in sentences(text) for clause in clauses(sentence)]
+
+
+def sentences(text: str) -> List[str]:
+    found: List[str] = []
+    for piece in SENTENCE_END.split((text or "").strip()):
+        if found and ABBREVIATION.search(found[-1]):
+            found[-1] = f"{found[-1]} {piece}"
+        elif piece.strip():
+            found.append(piece.strip())
+    return found
+
+
+def clauses(sentence: str) -> List[str]:
+    pieces = [piece.strip(" ,;") for piece in CLAUSE_START.split(sentence)]
+    merged: List[str] = []
+    for piece in pieces:
+        # "how much and when do I pay": a piece too short to stand alone stays with the one before.
+        if merged and (len(piece.split()) < MIN_QUESTION_WORDS or len(merged[-1].split()) < MIN_QUESTION_WORDS):
+            merged[-1] = f"{merged[-1]}, {piece}"
+        else:
+            merged.append(piece)
+    return [piece for piece in merged if piece]
+
+
+def is_question(clause: str) -> bool:
+    return clause.rstrip().endswith("?") or bool(QUESTION_WORD.match(clause) or ASKING.search(clause))
+
+
+def questions(text: str) -> List[str]:
+    """The questions a message asks, when it asks more than one or gives background first;
+    empty when the message is one plain question (the whole message is then read as is)."""
+    found = parts(text)
+    asked = [part.text for part in found if part.is_question]
+    return asked if len(asked) >= 2 or (asked and len(found) > len(asked)) else []
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the classifiers made of one question: its intent and the best FAQ answer."""
+    text: str
+    intent: str
+    topic: Optional[str]
+    topic_confidence: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    kind: str  # "faq", "personal", "not_on_page", or "followup" (about the answer before it)
+    topic: Optional[str] = None
+    question: str = field(default="", compare=False)
+
+    def as_dict(self) -> Dict[str, Any]:
+        return {"kind": self.kind, "topic": self.topic, "question": self.question}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Answer":
+        return cls(data["kind"], data.get("topic"), data.get("question", ""))
+
+
+PERSONAL = Answer("personal")
+NOT_ON_PAGE = Answer("not_on_page")
+FOLLOWUP = Answer("followup")
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my|mine)\b", re.IGNORECASE)
+# "and what does that cost", "can they hold office": a question about the one before it.
+REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|their|those|these|then)\b", re.IGNORECASE)
+
+
+def answer_for(reading: Reading, personal_message: bool, confident: float) -> Optional[Answer]:
+    """The answer one question gets, or None when the classifiers could not place it."""
+    if reading.intent == "not_on_page":
+        return NOT_ON_PAGE
+    speaks_of_self = bool(FIRST_PERSON.search(reading.text))
+    if reading.intent == "ask_personal" or (personal_message and speaks_of_self):
+        return PERSONAL
+    if reading.intent == "faq" and reading.topic and reading.topic_confidence >= confident:
+        return Answer("faq", reading.topic)
+    if reading.intent == "followup" or (reading.intent == "nlu_fallback" and REFERS_BACK.search(reading.text)):
+        return FOLLOWUP
+    return None
+
+
+def without(questions_asked: Sequence[str], text: str, entities: Sequence[Mapping[str, Any]]):
+    """The message with other questions blanked out, and the entities outside them: facts in
+    "is there a military discount for my attending?" are not the visitor's own."""
+    spans = [(start, start + len(question)) for question in questions_asked
+             for start in [text.find(question)] if question and start >= 0]
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    kept = [entity for entity in entities
+            if not any(start <= entity.get("start", -1) < end for start, end in spans)]
+    return text, kept
+
+
+def plan(readings: Sequence[Reading], personal_message: bool, confident: float) -> List[Answer]:
+    """The answers to give, in the order asked, each once, at most MAX_ANSWERS."""
+    answers: List[Answer] = []
+    for reading in readings:
+        answer = answer_for(reading, personal_message, confident)
+        if answer == FOLLOWUP and not any(earlier.kind == "faq" for earlier in answers):
+            continue  # nothing before it to follow up on
+        if answer and answer not in answers:
+            answers.append(replace(answer, question=reading.text))
+    return answers[:MAX_ANSWERS]

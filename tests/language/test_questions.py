@@ -1,0 +1,91 @@
+"""Finding each question of a message, and the answers they get."""
+import re
+
+import pytest
+from hypothesis import given, strategies as st
+
+from language.questions import FOLLOWUP, NOT_ON_PAGE, PERSONAL, Answer, Reading, parts, plan, questions, without
+
+CONFIDENT = 0.5
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("do students get in free, and is there anything for people in the Air Force?",
+     ["do students get in free", "and is there anything for people in the Air Force?"]),
+    ("is it free for residents? and does it stay free through fellowship",
+     ["is it free for residents?", "and does it stay free through fellowship"]),
+    ("what is an associate member, how much do they pay, and can they hold office?",
+     ["what is an associate member", "how much do they pay", "and can they hold office?"]),
+    ("who can join and how do i apply", ["who can join", "and how do i apply"]),
+    # background first: the question alone
+    ("I trained in the U.S. and I retired last year. Do I still pay dues?", ["Do I still pay dues?"]),
+    ("Hi! I would like to know if I can join as a student", ["I would like to know if I can join as a student"]),
+])
+def test_each_question_is_found_in_the_order_asked(text, expected):
+    assert questions(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "what is the difference between general and international membership",
+    "can residents and fellows join",
+    "how much and when do i pay?",
+    "my dues",
+])
+def test_one_plain_question_is_read_whole(text):
+    assert questions(text) == []
+
+
+def test_background_is_not_a_question():
+    found = parts("PGY-2 rads resident in Ohio, is membership free for me? also my attending is in the reserves")
+    assert [(part.text, part.is_question) for part in found] == [
+        ("PGY-2 rads resident in Ohio", False), ("is membership free for me?", True),
+        ("also my attending is in the reserves", False)]
+
+
+PIECES = st.sampled_from(["a", "b", "c", "d", " ", ",", ".", "?", "!", ";", "\n", "and ", "how ", "is ", "U.S. "])
+
+
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_no_word_of_a_message_is_lost(text):
+    words = re.findall(r"\w+", text)
+    assert [word for part in parts(text) for word in re.findall(r"\w+", part.text)] == words
+
+
+def reading(text, intent="faq", topic=None, confidence=0.9):
+    return Reading(text, intent, topic, confidence)
+
+
+def test_each_topic_is_answered_once_in_the_order_asked_and_three_at_most():
+    readings = [reading("a", topic="mit_cost"), reading("b", topic="service_discount"),
+                reading("c", topic="mit_cost"), reading("d", topic="benefits"), reading("e", topic="contact")]
+    assert [answer.topic for answer in plan(readings, False, CONFIDENT)] == ["mit_cost", "service_discount", "benefits"]
+
+
+def test_an_unsure_reading_gets_no_answer_and_a_sure_one_keeps_its_question():
+    answers = plan([reading("is it free", topic="mit_cost", confidence=0.2),
+                    reading("any discount for the navy", topic="service_discount")], False, CONFIDENT)
+    assert answers == [Answer("faq", "service_discount")] and answers[0].question == "any discount for the navy"
+
+
+def test_a_follow_up_needs_an_answer_before_it():
+    assert plan([reading("what does that cost", intent="followup")], False, CONFIDENT) == []
+    answers = plan([reading("who can be allied health", topic="allied_health_eligibility"),
+                    reading("what does that cost", intent="followup")], False, CONFIDENT)
+    assert answers == [Answer("faq", "allied_health_eligibility"), FOLLOWUP]
+
+
+def test_personal_and_page_questions_mixed():
+    readings = [reading("is membership free for me?", intent="faq", topic="mit_cost", confidence=0.3),
+                reading("is there a military discount for him?", topic="service_discount"),
+                reading("can i get a receipt", intent="not_on_page")]
+    assert plan(readings, True, CONFIDENT) == [PERSONAL, Answer("faq", "service_discount"), NOT_ON_PAGE]
+    assert plan(readings, False, CONFIDENT) == [Answer("faq", "service_discount"), NOT_ON_PAGE]
+
+
+def test_facts_in_a_question_about_someone_else_are_left_out():
+    text = "I'm a resident in Ohio, do I pay? And is there a military discount for my attending?"
+    entities = [{"entity": "stage", "start": 6, "end": 14}, {"entity": "service", "start": 58, "end": 66},
+                {"entity": "stage", "start": 80, "end": 89}]
+    blanked, kept = without(["And is there a military discount for my attending?"], text, entities)
+    assert blanked.startswith("I'm a resident in Ohio, do I pay? ") and "attending" not in blanked
+    assert len(blanked) == len(text) and kept == entities[:1]
