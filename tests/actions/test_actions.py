@@ -1,15 +1,30 @@
 """The action classes run as the action server runs them: a rasa_sdk Tracker in,
-events and messages out."""
+events and messages out. Their day is pinned: the actions ask the calendar for today."""
 import asyncio
+from datetime import date
 
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+import actions.actions
+import actions.profile
 from actions.actions import (ActionAnswerTopic, ActionDidYouMean, ActionQuote, ActionTellMore,
                              ValidateProfileForm)
 from actions.profile import PROFILE_FIELDS
+from tests.language_fixtures import TODAY
+
+
+@pytest.fixture(autouse=True)
+def pin_today(monkeypatch):
+    """Pins the day the actions take for today (TODAY unless a test pins another)."""
+    def pin(day: date):
+        pinned = type("PinnedDate", (date,), {"today": classmethod(lambda cls: day)})
+        for module in (actions.actions, actions.profile):
+            monkeypatch.setattr(module, "date", pinned)
+    pin(TODAY)
+    return pin
 
 
 def tracker(text="", intent="inform", entities=(), slots=None, events=(), parse_extra=None):

@@ -40,7 +40,7 @@ def test_explain_prints_sentences(args):
 
 
 def test_explain_asks_for_missing_facts():
-    text = run("explain", stdin="{}").stdout.decode("utf-8")
+    text = run("explain", stdin=json.dumps({"as_of": AS_OF})).stdout.decode("utf-8")
     assert text.startswith(
         "I cannot place you in a membership category yet. To complete the answer, tell me your profession, career "
         "stage and country.\n"
