@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 from . import dates
 from .career import Career, Transition
 from .categories import Category
 from .profile import Profession, Profile, Service
-from .schedule import Amount, Schedule, available_years
+from .schedule import Amount, Schedule
 
 FULL_RATE_FIGURES = {
     Category.GENERAL: "general_physician",
@@ -45,12 +45,24 @@ class DuesBasis:
 
 
 @dataclass(frozen=True)
+class LatestPublished:
+    """For a dues year without a schedule: the same figure in the latest schedule there is."""
+
+    year: int
+    amount: Amount
+
+    def as_json(self) -> Dict[str, Any]:
+        return {"year": self.year, "amount_usd": self.amount}
+
+
+@dataclass(frozen=True)
 class Price:
     amount: Optional[Amount]
     discount: Optional[str]
     note: Optional[str]
     reasons: Tuple[str, ...]
     sources: Tuple[str, ...]
+    latest_published: Optional[LatestPublished] = None
 
 
 def no_figure(note: str, *reasons: str) -> DuesBasis:
@@ -120,17 +132,19 @@ def price(basis: DuesBasis, schedule: Optional[Schedule], rules: Schedule, dues_
         return Price(None, None, basis.note, basis.reasons, ())
     figure = schedule.figure(basis.figure) if schedule else _free_by_rule(basis.figure, rules)
     base = figure.amount if figure else None
+    latest = None if base is not None else _latest_published(basis.figure, rules, dues_year)
+    cited = figure or (rules.figure(basis.figure) if latest else None)
     reasons = basis.reasons
     if base is not None:
         reasons += (f"The {dues_year} national dues for {basis.label} are {money(base)}.",)
-    if figure and figure.derived_from:
+    if cited and cited.derived_from:
         reasons += ("The ACR does not publish that figure as such; it is derived from the ACR sources listed.",)
-    note = None if base is not None else _no_amount(dues_year, basis.label, rules, schedule is not None)
+    note = None if base is not None else _no_amount(dues_year, basis.label, rules, latest)
     amount, discount, discount_reasons = _apply_service_discount(base, profile, rules)
-    sources = ((figure.source.citation(),) if figure else ()) + (
+    sources = ((cited.source.citation(),) if cited else ()) + (
         (rules.rules.service_discount.source.citation(),) if discount else ()
     )
-    return Price(amount, discount, note, reasons + discount_reasons, sources)
+    return Price(amount, discount, note, reasons + discount_reasons, sources, latest)
 
 
 # The page makes these categories free without naming a year, so they stay free in a year
@@ -142,10 +156,21 @@ def _free_by_rule(name: str, rules: Schedule):
     return rules.figure(name) if name in FREE_BY_RULE else None
 
 
-def _no_amount(dues_year: int, label: str, rules: Schedule, has_schedule: bool) -> str:
+def _latest_published(name: str, rules: Schedule, dues_year: int) -> Optional[LatestPublished]:
+    """For a year after the latest schedule (``rules``), that schedule's figure if it has one."""
+    amount = rules.figure(name).amount if dues_year > rules.year else None
+    return LatestPublished(rules.year, amount) if amount is not None else None
+
+
+def _no_amount(dues_year: int, label: str, rules: Schedule, latest: Optional[LatestPublished]) -> str:
     where = f"see the dues schedule at {rules.sources['membership_page'].url} or contact the membership team."
-    if not has_schedule and dues_year < min(available_years()):
+    if dues_year < rules.year:  # before the oldest schedule: ``rules`` is then the latest one
         return f"This assistant does not hold the {dues_year} dues schedule for {label}; {where}"
+    if latest is not None:
+        return (
+            f"The {dues_year} national dues for {label} are not published yet; for {latest.year} they were "
+            f"{money(latest.amount)}."
+        )
     return f"The ACR has not published the {dues_year} national dues for {label}; {where}"
 
 

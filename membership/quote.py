@@ -37,6 +37,7 @@ def quote(profile: Union[Mapping[str, Any], Profile]) -> Dict[str, Any]:
         "category": category.value if category else None,
         "national_dues_usd": priced.amount,
         "dues_year": dues_year,
+        "latest_published": priced.latest_published.as_json() if priced.latest_published else None,
         "discount": priced.discount,
         "chapter_dues": chapter.code,
         "refund_due": refund_due,

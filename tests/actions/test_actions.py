@@ -185,3 +185,22 @@ def test_a_question_read_as_a_lone_fact_gets_the_rule_too_but_not_a_what_if(doma
                                                        "confidence": 0.9}}}}
     messages, _ = run(ValidateProfileForm(), tracker(text, intent, entities_of(text), parse_extra=rule), domain)
     assert bool(messages) is leads_with_the_rule
+
+
+def test_after_new_year_the_latest_published_figure_is_given_as_that_years(domain, pin_today):
+    pin_today(date(2027, 1, 15))
+    slots = {"profession": "physician", "stage": "in_practice", "country": "US", "certifications": ["ABR"]}
+    messages, _ = run(ActionQuote(), tracker("what do I pay", "ask_personal", slots=slots), domain)
+    assert "The 2027 national dues for general members are not published yet; for 2026 they were $965." in (
+        messages[0]["text"])
+    assert "National dues for 2027" not in messages[0]["text"]
+
+
+def test_in_december_next_year_is_quoted_for_next_year(domain, entities_of, pin_today):
+    pin_today(date(2026, 12, 10))
+    slots = {"profession": "physician", "stage": "in_practice", "country": "US", "certifications": ["ABR"],
+             "training_completed_on": "2026-06-01"}
+    text = "and what do I pay next year?"
+    messages, _ = run(ActionQuote(), tracker(text, "what_if", entities_of(text), slots=slots), domain)
+    assert "The 2027 national dues for members in their first year of practice are not published yet; for 2026 " \
+           "they were $77." in messages[0]["text"]

@@ -138,7 +138,8 @@ def test_dues_years(answer, profile, in_2025, in_2026, in_2027):
 def test_2027_is_not_published(answer):
     result = answer(US_RADIOLOGIST, dues_year=2027)
     assert result["dues_year"] == 2027
-    assert result["dues_note"] == unpublished(2027, "general members")
+    assert result["dues_note"] == "The 2027 national dues for general members are not published yet; for 2026 they were $965."
+    assert result["latest_published"] == {"year": 2026, "amount_usd": 965}
     assert result["category"] == "general"
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from membership import Category, quote
 from membership.profile import Certification, Profession, Profile, Service, Specialty, Stage
-from membership.schedule import ScheduleNotFound, load_schedule
+from membership.schedule import ScheduleNotFound, available_years, load_schedule
 
 DATES = st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)).map(date.isoformat)
 DISCOUNTED = [Service.ACTIVE_DUTY_MILITARY.value, Service.VETERANS_AFFAIRS.value, Service.PUBLIC_HEALTH_SERVICE.value]
@@ -80,6 +80,19 @@ def test_amounts_come_from_that_years_schedule(profile):
 
 
 @CHECKS
+@given(PROFILES)
+def test_a_latest_published_figure_stands_in_only_for_a_year_after_the_schedules(profile):
+    answer = quote(profile)
+    latest = answer["latest_published"]
+    if latest is None:
+        return
+    assert answer["national_dues_usd"] is None
+    assert latest["year"] == max(available_years()) < answer["dues_year"]
+    assert latest["amount_usd"] in published(latest["year"])
+    assert f"for {latest['year']} they were" in answer["dues_note"]
+
+
+@CHECKS
 @given(PROFILES, st.sampled_from(DISCOUNTED))
 def test_service_discount_exactly_halves(profile, service):
     full = quote({**profile, "service": "none"})
@@ -87,7 +100,9 @@ def test_service_discount_exactly_halves(profile, service):
     assert reduced["category"] == full["category"]
     if full["national_dues_usd"] is None:
         assert reduced["national_dues_usd"] is None
-        figure_applies = full["dues_note"].startswith(("The ACR has not published", "This assistant does not hold"))
+        figure_applies = full["dues_note"].startswith(("The ACR has not published", "This assistant does not hold")) or (
+            "not published yet" in full["dues_note"]
+        )
         assert reduced["discount"] == ("service_50" if figure_applies else None)
     elif full["national_dues_usd"] == 0:
         assert (reduced["national_dues_usd"], reduced["discount"]) == (0, None)
@@ -117,7 +132,7 @@ def test_rights_follow_the_category(profile):
 OUTPUT_KEYS = {
     "eligible", "category", "national_dues_usd", "dues_year", "discount", "chapter_dues", "refund_due",
     "can_hold_elective_office", "can_serve_on_board_of_chancellors", "status_change", "reasons", "sources",
-    "dues_note", "missing", "as_of",
+    "dues_note", "missing", "as_of", "latest_published",
 }
 CHAPTER_CODES = {
     None, "up_to_two_chapters", "waivable_active_duty", "car_in_lieu_of_chapter", "not_required_international",
