@@ -63,4 +63,4 @@ def render_quote(quote: Dict[str, Any], hypothetical: bool = False) -> str:
 
 
 def _because(quote: Dict[str, Any]) -> List[str]:
-    return [f"• {reason}" for reason in quote.get("reasons", [])]
+    return [f"• {reason['text']}" for reason in quote.get("reasons", [])]

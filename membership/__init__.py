@@ -7,6 +7,7 @@ schedule files in ``membership/schedule/<year>.yml``.
 from .categories import Category
 from .profile import InvalidProfile, Profile
 from .quote import quote
+from .reasons import source_in_words
 from .schedule import (
     Schedule,
     ScheduleError,
@@ -27,4 +28,5 @@ __all__ = [
     "available_years",
     "load_schedule",
     "quote",
+    "source_in_words",
 ]
