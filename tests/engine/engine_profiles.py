@@ -1,6 +1,7 @@
-"""Profiles, the fixed day and a reader of answers shared by the engine tests."""
+"""Profiles, the fixed day, the membership page and readers of answers shared by the engine tests."""
 
 from datetime import date
+from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -53,3 +54,12 @@ def reason_texts(answer):
     """The sentences of an answer's reasons, without their sources."""
     return [reason["text"] for reason in answer["reasons"]]
 
+
+PAGE_TEXT = (Path(__file__).resolve().parents[2] / "docs" / "source" / "acr_membership_page.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def on_the_page(quoted):
+    """Whether the membership page says this, word for word (line breaks and spacing aside)."""
+    return " ".join(quoted.split()) in " ".join(PAGE_TEXT.split())
