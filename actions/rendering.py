@@ -1,66 +1,71 @@
 """The membership engine's answer in words for a chat bubble. Pure functions: every
-figure shown is one the engine returned."""
+figure, category name and reason shown is one the engine returned."""
 from datetime import date
 from typing import Any, Dict, List, Optional
 
-CATEGORY_NAMES = {
-    "general": "General member",
-    "associate": "Associate member",
-    "member_in_training": "Member-in-training (MIT)",
-    "international": "International member",
-    "international_member_in_training": "International member-in-training",
-    "allied_health": "Allied health member",
-    "retired": "Retired member",
-}
-DUES_SCHEDULE = "https://www.acr.org/Membership/Join"
+from membership import Category, source_in_words
+from membership.dues import money
 
-
-def money(amount: float) -> str:
-    return f"${amount:,.0f}" if float(amount).is_integer() else f"${amount:,.2f}"
+# Category code -> the engine's name for it ("Member-in-training (MIT)").
+CATEGORY_NAMES = {category.value: category.display_name for category in Category}
+NOT_SAID = "the membership page does not say"
+# The page's words for the category a member-in-training moves to.
+APPROPRIATE_CATEGORY = "a full member in the appropriate category"
 
 
 def _dues_line(quote: Dict[str, Any]) -> str:
-    amount, year = quote.get("national_dues_usd"), quote.get("dues_year")
+    amount, year = quote["national_dues_usd"], quote["dues_year"]
     if amount is None:
-        return quote.get("dues_note") or f"The {year} national dues are not published; see the dues schedule at {DUES_SCHEDULE}."
-    discount = " after the 50% service discount" if quote.get("discount") else ""
-    return f"National dues for {year}: {money(amount)}{discount}." if amount else f"National dues for {year}: none, it is free."
+        return quote["dues_note"]  # says why, with the latest published figure for a year not yet published
+    if not amount:
+        return f"National dues for {year}: none, it is free."
+    discount = " after the 50% service discount" if quote["discount"] else ""
+    return f"National dues for {year}: {money(amount)}{discount}."
 
 
 def _status_line(quote: Dict[str, Any]) -> Optional[str]:
-    change = quote.get("status_change")
-    if not change:
-        return None
-    category = CATEGORY_NAMES.get(change.get("to"), "a paying member").lower()
+    change = quote["status_change"]
+    if not change or not change["automatic"]:
+        return None  # a change that is not automatic is told in the reasons, in the page's words
+    becoming = Category(change["to"]).label if change["to"] else APPROPRIATE_CATEGORY
     on = date.fromisoformat(change["on"])
-    return (f"Your status changes on {on:%B} {on.day}, {on.year} to {category}; "
+    return (f"Your status changes on {on:%B} {on.day}, {on.year} to {becoming}; "
             f"your first dues year is {change['first_dues_year']}.")
 
 
 def _refund_line(quote: Dict[str, Any]) -> Optional[str]:
-    refund = quote.get("refund_due")
-    if refund is None:
-        return None
-    return "You are due a full refund of this year's dues." if refund else "No refund is due for that year."
+    if quote["refund_due"]:
+        return "You are due a full refund of this year's dues."
+    return f"Refund: {NOT_SAID} for your case." if quote["refund_reason"] else None
+
+
+def _right(flag: Optional[bool], what: str) -> str:
+    return NOT_SAID if flag is None else f"you {'can' if flag else 'cannot'} {what}"
 
 
 def _office_line(quote: Dict[str, Any]) -> str:
-    office = "can" if quote.get("can_hold_elective_office") else "cannot"
-    board = "can" if quote.get("can_serve_on_board_of_chancellors") else "cannot"
-    return f"Elective office: you {office} hold it. Board of Chancellors: you {board} serve on it."
+    return (f"Elective office: {_right(quote['can_hold_elective_office'], 'hold it')}. "
+            f"Board of Chancellors: {_right(quote['can_serve_on_board_of_chancellors'], 'serve on it')}.")
 
 
 def render_quote(quote: Dict[str, Any], hypothetical: bool = False) -> str:
     """Category, dues, status change, refund and office rights, each with its reasons."""
-    category = CATEGORY_NAMES.get(quote.get("category"))
     opening = "If that were so: " if hypothetical else ""
-    if not quote.get("eligible") or not category:
+    if quote["eligible"] is None:
+        return "\n".join([f"{opening}From what you've told me, {NOT_SAID} whether you can join.", *_because(quote)])
+    if not quote["eligible"]:
         return "\n".join([f"{opening}From what you've told me, you're not eligible for ACR membership.",
                           *_because(quote)])
-    lines = [f"{opening}You'd be: {category}.", _dues_line(quote), _status_line(quote), _refund_line(quote),
-             _office_line(quote), *_because(quote)]
+    lines = [f"{opening}You'd be: {CATEGORY_NAMES[quote['category']]}.", _dues_line(quote), _status_line(quote),
+             _refund_line(quote), _office_line(quote), *_because(quote)]
     return "\n".join(line for line in lines if line)
 
 
+def render_sources(quote: Dict[str, Any]) -> str:
+    """Each reason of an answer with what it rests on, for a "source?" follow-up."""
+    return "\n".join(f"• {reason['text']}\n  Source: {source_in_words(reason['source'])}"
+                     for reason in quote["reasons"])
+
+
 def _because(quote: Dict[str, Any]) -> List[str]:
-    return [f"• {reason}" for reason in quote.get("reasons", [])]
+    return [f"• {reason['text']}" for reason in quote["reasons"]]

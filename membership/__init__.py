@@ -8,6 +8,7 @@ from .categories import Category
 from .dates import today
 from .profile import InvalidProfile, Profile
 from .quote import quote
+from .reasons import source_in_words
 from .schedule import (
     Schedule,
     ScheduleError,
@@ -28,5 +29,6 @@ __all__ = [
     "available_years",
     "load_schedule",
     "quote",
+    "source_in_words",
     "today",
 ]

@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional, Tuple
 
-from . import dates
+from . import dates, page
 from .categories import (
     TRAINEE_CATEGORIES,
+    Category,
     Finding,
     in_practice,
     in_training,
@@ -15,15 +16,22 @@ from .categories import (
     screen,
 )
 from .profile import Profile
+from .reasons import Reason
 
 
 @dataclass(frozen=True)
 class Transition:
-    """Training ends: the trainee category gives way to a paid one six months later."""
+    """Training ends: the trainee category gives way to another within six months."""
 
     completed_on: date
     trainee: Finding
     after: Finding
+
+    @property
+    def automatic(self) -> bool:
+        """The page makes only the member-in-training change automatic; international member-in-training
+        status "may be considered for transition"."""
+        return self.trainee.category is Category.MEMBER_IN_TRAINING
 
     @property
     def change_on(self) -> date:
@@ -32,6 +40,32 @@ class Transition:
     @property
     def first_dues_year(self) -> int:
         return dates.first_dues_year(self.completed_on)
+
+    def reason(self, as_of: date) -> Reason:
+        completed = dates.spoken(self.completed_on)
+        trainee = self.trainee.category.label
+        if not self.automatic:
+            return Reason(
+                f"Your {trainee} status normally ends within six months of the end of your training on {completed}; "
+                'the membership page says it "may be considered for transition to membership in the appropriate '
+                'class", so the change is not automatic.',
+                page.INTERNATIONAL_MIT_TRANSITION,
+            )
+        change_on = dates.spoken(self.change_on)
+        if as_of >= self.change_on:
+            ended = (
+                f"Your training ended on {completed}, so your {trainee} status ended six months later, on {change_on}."
+            )
+            return Reason(ended, page.MIT_BECOMES_PAID)
+        after = self.after.category
+        becoming = (
+            f"you then become {after.a_label}" if after else "your category after that depends on the details below"
+        )
+        lasts = (
+            f"Your {trainee} status lasts until {change_on}, six months after the end of your training on {completed}; "
+            f"{becoming}."
+        )
+        return Reason(lasts, page.MIT_BECOMES_PAID)
 
 
 @dataclass(frozen=True)
@@ -65,28 +99,17 @@ def _transition(profile: Profile) -> Optional[Transition]:
     return Transition(profile.training_completed_on, trainee, in_practice(profile))
 
 
-def career_reasons(career: Career, as_of: date) -> Tuple[str, ...]:
+def career_reasons(career: Career, as_of: date) -> Tuple[Reason, ...]:
     transition = career.transition
     if transition is None:
         return career.now.reasons
-    trainee_label = transition.trainee.category.label
-    completed, change_on = dates.spoken(transition.completed_on), dates.spoken(transition.change_on)
-    after = transition.after.category
-    becoming = f"you then become {after.a_label}" if after else "your category after that depends on the details below"
-    if as_of < transition.change_on:
-        timing = (
-            f"Your {trainee_label} status lasts until {change_on}, six months after the end of your training on "
-            f"{completed}; {becoming}."
-        )
-        after_reasons = transition.after.reasons
-    else:
-        timing = (
-            f"Your training ended on {completed}, so your {trainee_label} status ended six months later, "
-            f"on {change_on}."
-        )
-        after_reasons = ()
-    owed = (
+    timing = (transition.reason(as_of),)
+    if not transition.automatic:
+        return career.now.reasons + timing
+    owed = Reason(
         "Membership runs from January 1 to December 31, and the first dues after training are owed for the "
-        f"following year, {transition.first_dues_year}."
+        f"following year, {transition.first_dues_year}.",
+        page.FIRST_DUES_AFTER_TRAINING,
     )
-    return career.now.reasons + (timing, owed) + after_reasons
+    after_reasons = transition.after.reasons if as_of < transition.change_on else ()
+    return career.now.reasons + timing + (owed,) + after_reasons

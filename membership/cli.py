@@ -1,6 +1,33 @@
 """``python -m membership quote`` (JSON in, JSON out) and ``explain`` (sentences for people).
 
-Bad input exits with status 2 and one line on stderr.
+Bad input exits with status 2 and one line on stderr. The profile's fields are in ``profile.py``.
+
+``quote`` prints one JSON object:
+
+- ``eligible``: true with a category; false when none fits or facts are ``missing``; null when the
+  membership page does not settle it (the reasons say so and give the membership team's route).
+- ``category``: ``general``, ``associate``, ``member_in_training``, ``international``,
+  ``international_member_in_training``, ``allied_health``, ``retired`` or null.
+- ``national_dues_usd``: the amount for ``dues_year`` after any ``discount`` (``service_50``), or null
+  with ``dues_note`` saying why. ``latest_published``: for a dues year without a schedule,
+  ``{"year", "amount_usd", "source"}``, the same figure in the latest schedule, that year's figure
+  and not the new one (null otherwise).
+- ``chapter_dues``: ``up_to_two_chapters``, ``waivable_active_duty``, ``car_in_lieu_of_chapter``,
+  ``not_required_international``, ``none_member_in_training`` or null.
+- ``refund_due``: true when the page's refund applies (a retired member's notice from January 1 to
+  March 31), else null, never false. ``refund_reason``: a reason (see below) when the refund applies or
+  the page does not settle a refund of that year's dues, else null.
+- ``can_hold_elective_office``, ``can_serve_on_board_of_chancellors``: true or false where the page
+  says so, null where it does not (or there is no category).
+- ``status_change``: null, or for a training end ``{"automatic", "on", "normally_ends_by", "to",
+  "first_dues_year", "reason"}``: a member-in-training becomes ``to`` on ``on`` automatically and
+  first pays for ``first_dues_year``; international member-in-training status is not automatic
+  (``automatic`` false): it normally ends by ``normally_ends_by`` and the other fields are null.
+- ``reasons``: ``[{"text", "source"}]``. A source is a sentence quoted exactly from the membership
+  page, ``schedule:<year>:<figure>`` (a figure of that year's schedule) or ``source:<name>`` (a
+  document under ``sources:`` in the schedules).
+- ``sources``: citations of the documents the answer rests on. ``missing``: profile fields still
+  needed, most important first. ``as_of``: the day answered for.
 """
 
 import argparse
@@ -58,22 +85,30 @@ def read_profile(raw: bytes) -> Any:
 def explain(answer: Dict[str, Any]) -> str:
     """The answer as sentences for people."""
     lines = [_headline(answer), _dues_line(answer)]
-    if answer["refund_due"] is not None:
-        lines.append("A full refund of this year's dues is due." if answer["refund_due"] else "No refund is due.")
+    if answer["refund_due"] or answer["refund_reason"]:
+        lines.append("A full refund of this year's dues is due." if answer["refund_due"] else UNSETTLED_REFUND)
     lines.append(
-        f"Can hold elective office: {_yes_no(answer['can_hold_elective_office'])}. "
-        f"Can serve on the Board of Chancellors: {_yes_no(answer['can_serve_on_board_of_chancellors'])}."
+        f"Can hold elective office: {said(answer['can_hold_elective_office'])}. "
+        f"Can serve on the Board of Chancellors: {said(answer['can_serve_on_board_of_chancellors'])}."
     )
     change = answer["status_change"]
-    if change:
+    if change and change["automatic"]:  # otherwise the reasons say what the page says about it
         to = Category(change["to"]).a_label if change["to"] else "a category that depends on the details still needed"
         lines.append(
             f"Status change: on {change['on']} you become {to}; the first dues after training are for "
             f"{change['first_dues_year']}."
         )
-    lines += ["", "Why:"] + [f"- {reason}" for reason in answer["reasons"]]
+    lines += ["", "Why:"] + [f"- {reason['text']}" for reason in answer["reasons"]]
     lines += ["", "Sources:"] + [f"- {source}" for source in answer["sources"]]
     return "\n".join(lines)
+
+
+UNSETTLED_REFUND = "Refund: the membership page does not say for your case."
+
+
+def said(flag: Optional[bool]) -> str:
+    """A right as the page states it: yes, no, or that the page does not say."""
+    return {True: "yes", False: "no", None: "the membership page does not say"}[flag]
 
 
 def _headline(answer: Dict[str, Any]) -> str:
@@ -81,6 +116,8 @@ def _headline(answer: Dict[str, Any]) -> str:
         headline = f"As of {answer['as_of']} you qualify as {Category(answer['category']).a_label}."
     elif answer["missing"]:
         headline = "I cannot place you in a membership category yet."
+    elif answer["eligible"] is None:
+        headline = "The membership page does not settle whether you can join."
     else:
         headline = "You do not qualify for an ACR membership category."
     if answer["missing"]:
@@ -93,10 +130,6 @@ def _dues_line(answer: Dict[str, Any]) -> str:
         return answer["dues_note"]
     discount = " after the service discount" if answer["discount"] else ""
     return f"National dues for {answer['dues_year']}: {money(answer['national_dues_usd'])}{discount}."
-
-
-def _yes_no(flag: bool) -> str:
-    return "yes" if flag else "no"
 
 
 def _fail(error: Exception, status: int) -> int:

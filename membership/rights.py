@@ -1,65 +1,76 @@
-"""Who may hold elective office or sit on the ACR Board of Chancellors."""
+"""Who may hold elective office or sit on the ACR Board of Chancellors.
+
+Each right is True or False only where the membership page says so, and None where it is silent.
+"""
 
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional, Tuple
 
-from . import dates
+from . import dates, page
 from .categories import Category
 from .profile import Profile
+from .reasons import Reason
 
 
 @dataclass(frozen=True)
 class Rights:
-    elective_office: bool
-    board_of_chancellors: bool
-    reasons: Tuple[str, ...]
+    elective_office: Optional[bool]
+    board_of_chancellors: Optional[bool]
+    reasons: Tuple[Reason, ...]
     missing: Tuple[str, ...] = ()
 
 
 APPOINTED_ONLY = {
-    Category.ASSOCIATE: "Associate members can be appointed to ACR commissions and committees",
-    Category.INTERNATIONAL: "International members can be appointed to commissions, committees and task forces",
+    Category.ASSOCIATE: Reason(
+        "Associate members can be appointed to ACR commissions and committees, but cannot hold elective office or be "
+        "a member of the Board of Chancellors.",
+        page.ASSOCIATE_RIGHTS,
+    ),
+    Category.INTERNATIONAL: Reason(
+        "International members can be appointed to commissions, committees and task forces, but cannot hold elective "
+        "office or be a member of the Board of Chancellors.",
+        page.INTERNATIONAL_RIGHTS,
+    ),
 }
-NOT_STATED = (
-    "The membership page gives the right to hold elective office and sit on the Board of Chancellors to general "
-    "members, not to {}."
+RETIRED_APPOINTED = Reason(
+    "Retired members can be appointed to commissions, committees and task forces but cannot be members of the Board "
+    "of Chancellors.",
+    page.RETIRED_RIGHTS,
 )
 
 
 def rights(category: Optional[Category], profile: Profile, as_of: date) -> Rights:
     if category is None:
-        return Rights(False, False, ())
-    if category is Category.GENERAL:
-        reason = "General members can hold elective office and serve on the ACR Board of Chancellors."
-        return Rights(True, True, (reason,))
+        return Rights(None, None, ())
     if category is Category.RETIRED:
         return _retired(profile.retired_on, as_of)
     if category in APPOINTED_ONLY:
-        reason = (
-            f"{APPOINTED_ONLY[category]}, but cannot hold elective office or be a member of the Board of Chancellors."
-        )
-        return Rights(False, False, (reason,))
-    return Rights(False, False, (NOT_STATED.format(category.plural),))
+        return Rights(False, False, (APPOINTED_ONLY[category],))
+    return Rights(None, None, (_not_stated(category),))
+
+
+def _not_stated(category: Category) -> Reason:
+    unsaid = (
+        f"The membership page does not say whether {category.plural} can hold elective office or be a member of the "
+        f"Board of Chancellors; {page.TEAM_ROUTE}."
+    )
+    return Reason(unsaid, page.TEAM)
 
 
 def _retired(retired_on: Optional[date], as_of: date) -> Rights:
-    appointed = (
-        "Retired members can be appointed to commissions, committees and task forces but cannot be members of the "
-        "Board of Chancellors."
-    )
     if retired_on is None:
         why = (
             "Retired members can serve in elected office during the first six years after retiring; tell me when "
             "you retired to check."
         )
-        return Rights(False, False, (appointed, why), ("retired_on",))
+        return Rights(None, False, (RETIRED_APPOINTED, Reason(why, page.RETIRED_ELECTED_OFFICE)), ("retired_on",))
     ends = dates.elected_office_ends(retired_on)
     if as_of < ends:
         why = f"You can serve in elected office until the sixth anniversary of your retirement, {dates.spoken(ends)}."
-        return Rights(True, False, (appointed, why))
+        return Rights(True, False, (RETIRED_APPOINTED, Reason(why, page.RETIRED_ELECTED_OFFICE)))
     why = (
         "Retired members can serve in elected office only during the first six years after retiring, which ended "
         f"on {dates.spoken(ends)}."
     )
-    return Rights(False, False, (appointed, why))
+    return Rights(False, False, (RETIRED_APPOINTED, Reason(why, page.RETIRED_ELECTED_OFFICE)))

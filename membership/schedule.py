@@ -16,7 +16,7 @@ SCHEDULE_FILE = re.compile(r"(\d{4})\.yml")
 Amount = Union[StrictInt, StrictFloat]
 
 # The figures the rules look up; every schedule file must define each one
-# (with ``amount: null`` when the ACR has not published it).
+# (with ``amount: null`` when the figure is not known here).
 REQUIRED_FIGURES = frozenset(
     {
         "member_in_training",
@@ -63,7 +63,7 @@ class Source(BaseModel):
 
 
 class Figure(BaseModel):
-    amount: Optional[Amount] = ...  # required, but null when unpublished
+    amount: Optional[Amount] = ...  # required, but null when not known here
     source: Source
     derived_from: Optional[str] = None
     note: Optional[str] = None
@@ -123,7 +123,7 @@ class Schedule(BaseModel):
     def _complete(cls, value):
         absent = sorted(REQUIRED_FIGURES - value.keys())
         if absent:
-            raise ValueError(f"figures missing (use amount: null if unpublished): {', '.join(absent)}")
+            raise ValueError(f"figures missing (use amount: null if not known): {', '.join(absent)}")
         return value
 
     def figure(self, name: str) -> Figure:
@@ -145,7 +145,8 @@ def available_years(directory: Optional[Path] = None) -> List[int]:
 
 
 def load_schedule(year: int, directory: Optional[Path] = None) -> Schedule:
-    """The dues schedule for ``year``; ScheduleNotFound when the ACR has not published one."""
+    """The dues schedule for ``year``; ScheduleNotFound when there is no file for it (not published yet, or
+    older than the files kept)."""
     return _load(year, Path(directory or SCHEDULE_DIR))
 
 

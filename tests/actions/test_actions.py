@@ -1,6 +1,7 @@
 """The action classes run as the action server runs them: a rasa_sdk Tracker in,
-events and messages out."""
+events and messages out. Their day is pinned: the actions ask the calendar for today."""
 import asyncio
+from datetime import date
 
 import pytest
 from rasa_sdk import Tracker
@@ -10,6 +11,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.actions import (ActionAnswerTopic, ActionDidYouMean, ActionQuote, ActionTellMore,
                              ValidateProfileForm)
 from language.profile import PROFILE_FIELDS
+from tests.language_fixtures import TODAY
+
+
+@pytest.fixture(autouse=True)
+def pin_today(monkeypatch):
+    """Pins the day the actions take for today (TODAY unless a test pins another)."""
+    def pin(day: date):
+        monkeypatch.setenv("ASSISTANT_TODAY", day.isoformat())
+    pin(TODAY)
+    return pin
 
 
 def tracker(text="", intent="inform", entities=(), slots=None, events=(), parse_extra=None):
@@ -170,3 +181,22 @@ def test_a_question_read_as_a_lone_fact_gets_the_rule_too_but_not_a_what_if(doma
                                                        "confidence": 0.9}}}}
     messages, _ = run(ValidateProfileForm(), tracker(text, intent, entities_of(text), parse_extra=rule), domain)
     assert bool(messages) is leads_with_the_rule
+
+
+def test_after_new_year_the_latest_published_figure_is_given_as_that_years(domain, pin_today):
+    pin_today(date(2027, 1, 15))
+    slots = {"profession": "physician", "stage": "in_practice", "country": "US", "certifications": ["ABR"]}
+    messages, _ = run(ActionQuote(), tracker("what do I pay", "ask_personal", slots=slots), domain)
+    assert "The 2027 national dues for general members are not published yet; for 2026 they were $965." in (
+        messages[0]["text"])
+    assert "National dues for 2027" not in messages[0]["text"]
+
+
+def test_in_december_next_year_is_quoted_for_next_year(domain, entities_of, pin_today):
+    pin_today(date(2026, 12, 10))
+    slots = {"profession": "physician", "stage": "in_practice", "country": "US", "certifications": ["ABR"],
+             "training_completed_on": "2026-06-01"}
+    text = "and what do I pay next year?"
+    messages, _ = run(ActionQuote(), tracker(text, "what_if", entities_of(text), slots=slots), domain)
+    assert "The 2027 national dues for members in their first year of practice are not published yet; for 2026 " \
+           "they were $77." in messages[0]["text"]

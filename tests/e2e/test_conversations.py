@@ -58,7 +58,7 @@ def answering_reply(conversation: Dict, replies: List[str]) -> str:
 
 def expected_dues_wording(dues) -> str:
     if dues == NOT_PUBLISHED:
-        return "not published"
+        return "I don't have the current figure"
     return "free" if dues == 0 else f": {money(dues)}"
 
 

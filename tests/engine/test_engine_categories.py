@@ -2,7 +2,7 @@
 
 import pytest
 
-from engine_profiles import RESIDENT, US_RADIOLOGIST
+from engine_profiles import RESIDENT, US_RADIOLOGIST, reason_texts
 
 PHYSICIAN = {"profession": "physician", "stage": "in_practice"}
 PHYSICIST = {"profession": "medical_physicist", "stage": "in_practice"}
@@ -60,15 +60,14 @@ def test_category(answer, case, profile, category):
 
 
 NOT_ELIGIBLE_CASES = [
-    ("not in good standing", {**US_RADIOLOGIST, "good_standing": False}, "good ethical standing"),
-    ("trainee not in good standing", {**RESIDENT, "country": "US", "good_standing": False}, "good ethical standing"),
-    ("retiree not in good standing", {"stage": "retired", "retired_on": "2024-01-01", "good_standing": False}, "good ethical standing"),
+    ("international member not in good standing", {**PHYSICIAN, "specialty": "radiology", "certifications": ["national_board"], "country": "DE", "good_standing": False}, "good ethical standing"),
+    ("resident abroad not in good standing", {**RESIDENT, "country": "DE", "good_standing": False}, "good ethical standing"),
+    ("student abroad not in good standing", {"profession": "medical_student", "country": "IN", "medical_school_years": 5, "good_standing": False}, "good ethical standing"),
+    ("ECFMG graduate not in good standing", {"profession": "physician", "stage": "awaiting_residency", "certifications": ["ECFMG"], "good_standing": False}, "good ethical standing"),
     ("other profession", {"profession": "other", "stage": "in_practice", "country": "US"}, "membership team"),
     ("MRI scientist without ARRT", {"profession": "mri_scientist", "certifications": ["ABR"]}, "ARRT"),
     ("RRA without ARRT", {"profession": "radiologist_assistant", "certifications": []}, "ARRT"),
     ("uncertified, no residency", {**PHYSICIAN, "specialty": "radiology", "certifications": [], "country": "US", "completed_residency": False}, "residency"),
-    ("resident outside radiology", {**RESIDENT, "specialty": "other", "country": "US"}, "radiology programs"),
-    ("international resident outside radiology", {**RESIDENT, "specialty": "other", "country": "DE"}, "radiology programs"),
     ("uncertified radiologist abroad", {**PHYSICIAN, "specialty": "radiology", "certifications": [], "country": "DE"}, "certification in radiology"),
     ("ECFMG missing", {"profession": "physician", "stage": "awaiting_residency", "certifications": ["national_board"], "country": "IN"}, "ECFMG"),
     ("ECFMG graduate aiming outside radiology", {"profession": "physician", "stage": "awaiting_residency", "specialty": "other", "certifications": ["ECFMG"]}, "radiologic discipline"),
@@ -85,7 +84,41 @@ def test_not_eligible(answer, case, profile, why):
     assert (result["eligible"], result["category"], result["missing"]) == (False, None, [])
     assert result["national_dues_usd"] is None
     assert result["dues_note"] == "No national dues apply because none of the membership categories fits you."
-    assert any(why in reason for reason in result["reasons"]), result["reasons"]
+    assert any(why in reason for reason in reason_texts(result)), result["reasons"]
+
+
+@pytest.mark.parametrize(
+    "profile, category",
+    [
+        (US_RADIOLOGIST, "general"),
+        ({**RESIDENT, "country": "US"}, "member_in_training"),
+        ({"profession": "medical_student", "country": "CA"}, "member_in_training"),
+        ({"profession": "mri_scientist", "certifications": ["ARRT"]}, "allied_health"),
+        ({"stage": "retired", "retired_on": "2024-01-01"}, "retired"),
+    ],
+)
+def test_good_ethical_standing_is_asked_only_of_international_categories(answer, profile, category):
+    result = answer(profile, good_standing=False)
+    assert (result["eligible"], result["category"]) == (True, category)
+    assert not any("ethical standing" in reason for reason in reason_texts(answer(profile)))
+
+
+UNDECIDED_CASES = [
+    # (case, profile, what the reason quotes)
+    ("resident abroad outside radiology", {**RESIDENT, "specialty": "other", "country": "DE"}, '"approved residency or fellowship programs" without naming a specialty'),
+    ("fellow abroad outside radiology", {**RESIDENT, "stage": "fellow", "specialty": "other", "country": "IN"}, '"approved residency or fellowship programs" without naming a specialty'),
+    ("resident at home outside radiology", {**RESIDENT, "specialty": "other", "country": "US"}, "does not say whether that includes physicians in training"),
+]
+
+
+@pytest.mark.parametrize("case, profile, quoted", UNDECIDED_CASES, ids=[c[0] for c in UNDECIDED_CASES])
+def test_what_the_page_does_not_settle_is_left_to_the_membership_team(answer, case, profile, quoted):
+    result = answer(profile)
+    assert (result["eligible"], result["category"], result["missing"]) == (None, None, [])
+    assert result["national_dues_usd"] is None
+    assert any(quoted in reason for reason in reason_texts(result))
+    assert any("Contact us link on https://www.acr.org/Membership/Join" in reason for reason in reason_texts(result))
+    assert not any("not eligible" in reason or "cannot join" in reason for reason in reason_texts(result))
 
 
 def test_previous_membership_does_not_matter_at_home(answer):
@@ -117,7 +150,7 @@ def test_missing_facts_are_asked_for(answer, case, profile, missing):
 
 
 def test_nothing_given_asks_in_plain_words(answer):
-    assert answer()["reasons"] == ["I need to know your profession, career stage and country to find your category."]
+    assert reason_texts(answer()) == ["I need to know your profession, career stage and country to find your category."]
 
 
 @pytest.mark.parametrize(
@@ -145,15 +178,17 @@ def test_residents_by_country(answer, country, category):
 def test_missing_specialty_is_assumed_radiology_and_said(answer):
     result = answer(PHYSICIAN, certifications=["ABR"], country="US")
     assert result["category"] == "general"
-    assert result["reasons"][0] == "You did not name your specialty, so this answer assumes radiology."
+    assert reason_texts(result)[0] == "You did not name your specialty, so this answer assumes radiology."
 
 
 def test_fellow_keeps_free_membership(answer):
     result = answer(RESIDENT, stage="fellow", country="US")
     assert result["national_dues_usd"] == 0
-    assert "Moving from residency into a fellowship keeps your free membership throughout training." in result["reasons"]
+    assert "Moving from residency into a fellowship keeps your free membership throughout training." in reason_texts(
+        result
+    )
 
 
 def test_medical_student_needs_no_enrollment_verification(answer):
-    reasons = answer(profession="medical_student", country="US")["reasons"]
-    assert any("no enrollment verification" in reason for reason in reasons)
+    reasons = reason_texts(answer(profession="medical_student", country="US"))
+    assert any("No enrollment verification" in reason for reason in reasons)

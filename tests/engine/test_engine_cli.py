@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from engine_profiles import AS_OF, US_RADIOLOGIST
+from engine_profiles import AS_OF, RESIDENT, US_RADIOLOGIST
 
 from membership import quote
 
@@ -35,12 +35,32 @@ def test_explain_prints_sentences(args):
     assert done.returncode == 0
     text = done.stdout.decode("utf-8")
     assert text.startswith("As of 2025-06-15 you qualify as a general member.\nNational dues for 2025: $965.\n")
-    assert "Can hold elective office: yes. Can serve on the Board of Chancellors: yes." in text
+    assert (
+        "Can hold elective office: the membership page does not say. Can serve on the Board of Chancellors: the "
+        "membership page does not say." in text
+    )
     assert "\nSources:\n- Become an ACR Member (2025), https://www.acr.org/Membership/Join" in text
 
 
+def test_explain_states_only_what_the_page_says_for_a_retiree():
+    retiree = {"stage": "retired", "retired_on": "2024-05-01", "as_of": AS_OF}
+    text = run("explain", stdin=json.dumps(retiree)).stdout.decode("utf-8")
+    assert "Can hold elective office: yes. Can serve on the Board of Chancellors: no." in text
+
+
+def test_explain_says_when_the_page_does_not_settle_it():
+    late = {"stage": "retired", "retired_on": "2025-05-01", "retirement_notified_on": "2025-05-02",
+            "dues_paid_for_year": True, "profession": "physician", "country": "US", "certifications": ["ABR"],
+            "as_of": AS_OF}
+    text = run("explain", stdin=json.dumps(late)).stdout.decode("utf-8")
+    assert "\nRefund: the membership page does not say for your case.\n" in text
+    abroad = {**RESIDENT, "specialty": "other", "country": "DE", "as_of": AS_OF}
+    text = run("explain", stdin=json.dumps(abroad)).stdout.decode("utf-8")
+    assert text.startswith("The membership page does not settle whether you can join.\n")
+
+
 def test_explain_asks_for_missing_facts():
-    text = run("explain", stdin="{}").stdout.decode("utf-8")
+    text = run("explain", stdin=json.dumps({"as_of": AS_OF})).stdout.decode("utf-8")
     assert text.startswith(
         "I cannot place you in a membership category yet. To complete the answer, tell me your profession, career "
         "stage and country.\n"

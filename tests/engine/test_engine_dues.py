@@ -1,16 +1,26 @@
 """Dues, training dates, discounts, chapters and rights (table-driven, exact values)."""
 
 import pytest
-from engine_profiles import RESIDENT, US_RADIOLOGIST
+from engine_profiles import RESIDENT, US_RADIOLOGIST, reason_texts
 
 SCHEDULE_URL = "https://www.acr.org/Membership/Join"
 
 
-def unpublished(year, who):
+def not_known(who):
     return (
-        f"The ACR has not published the {year} national dues for {who}; see the dues schedule at {SCHEDULE_URL} "
-        "or contact the membership team."
+        f"I don't have the current figure for {who}; it is in the ACR dues schedule linked from the membership page: "
+        f"{SCHEDULE_URL}."
     )
+
+
+def timing(result):
+    """What a status change says, without its reason."""
+    change = result["status_change"]
+    return {key: change[key] for key in ("automatic", "on", "normally_ends_by", "to", "first_dues_year")}
+
+
+def automatic(on, to, first_dues_year):
+    return {"automatic": True, "on": on, "normally_ends_by": None, "to": to, "first_dues_year": first_dues_year}
 
 
 # --- six months after training -------------------------------------------------
@@ -30,7 +40,7 @@ US_GRADUATE = {**RESIDENT, "country": "US", "certifications": ["ABR"], "training
 def test_status_changes_six_months_after_training(answer, as_of, category):
     result = answer(US_GRADUATE, as_of=as_of)
     assert result["category"] == category
-    assert result["status_change"] == {"on": "2025-12-30", "to": "general", "first_dues_year": 2026}
+    assert timing(result) == automatic("2025-12-30", "general", 2026)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +60,7 @@ def test_uncertified_graduate_becomes_associate(answer):
 def test_graduate_with_unknown_certification_is_asked(answer):
     result = answer(RESIDENT, country="US", training_completed_on="2025-06-30", as_of="2025-07-01", dues_year=2026)
     assert result["category"] == "member_in_training"
-    assert result["status_change"] == {"on": "2025-12-30", "to": None, "first_dues_year": 2026}
+    assert timing(result) == automatic("2025-12-30", None, 2026)
     assert result["missing"] == ["certifications"]
     assert result["national_dues_usd"] == 77  # the first-year rate does not depend on the category
 
@@ -83,7 +93,7 @@ def test_dues_by_year_of_practice(answer, completed_on, dues_year, amount, ordin
     assert result["national_dues_usd"] == amount
     assert result["status_change"]["first_dues_year"] == int(completed_on[:4]) + 1
     if ordinal:
-        assert any(f"{dues_year} is your {ordinal} year of practice" in reason for reason in result["reasons"])
+        assert any(f"{dues_year} is your {ordinal} year of practice" in reason for reason in reason_texts(result))
 
 
 @pytest.mark.parametrize(
@@ -91,7 +101,7 @@ def test_dues_by_year_of_practice(answer, completed_on, dues_year, amount, ordin
 )
 def test_unpublished_ramp_years_say_so(answer, completed_on, who):
     result = answer(US_RADIOLOGIST, training_completed_on=completed_on, dues_year=2025)
-    assert result["dues_note"] == unpublished(2025, f"members in their {who} year of practice")
+    assert result["dues_note"] == not_known(f"members in their {who} year of practice")
 
 
 def test_physicist_first_year_is_77_then_unpublished(answer):
@@ -99,23 +109,39 @@ def test_physicist_first_year_is_77_then_unpublished(answer):
     assert answer(physicist, training_completed_on="2024-05-31")["national_dues_usd"] == 77
     full = answer(physicist, training_completed_on="2015-05-31")
     assert (full["category"], full["national_dues_usd"]) == ("general", None)
-    assert full["dues_note"] == unpublished(2025, "general members who are medical physicists")
+    assert full["dues_note"] == not_known("general members who are medical physicists")
 
 
 def test_practice_without_training_date_is_full_rate_with_caveat(answer):
     result = answer(US_RADIOLOGIST)
     assert result["national_dues_usd"] == 965
     assert result["status_change"] is None
-    assert any("first four years of practice" in reason for reason in result["reasons"])
+    assert any("first four years of practice" in reason for reason in reason_texts(result))
 
 
 def test_international_trainee_moves_to_international_rate(answer):
     trainee = {**RESIDENT, "country": "DE", "certifications": ["national_board"], "training_completed_on": "2025-06-30"}
     before = answer(trainee, as_of="2025-03-01")
     assert (before["category"], before["national_dues_usd"]) == ("international_member_in_training", 138)
-    assert before["status_change"] == {"on": "2025-12-30", "to": "international", "first_dues_year": 2026}
     after = answer(trainee, as_of="2026-02-01")
     assert (after["category"], after["national_dues_usd"], after["dues_year"]) == ("international", 391, 2026)
+
+
+@pytest.mark.parametrize("as_of", ["2025-03-01", "2025-12-29", "2026-02-01"])
+def test_international_trainee_status_is_not_said_to_change_by_itself(answer, as_of):
+    trainee = {**RESIDENT, "country": "DE", "certifications": ["national_board"], "training_completed_on": "2025-06-30"}
+    result = answer(trainee, as_of=as_of)
+    assert timing(result) == {
+        "automatic": False, "on": None, "normally_ends_by": "2025-12-30", "to": None, "first_dues_year": None
+    }
+    said = result["status_change"]["reason"]["text"]
+    assert said == (
+        "Your international member-in-training status normally ends within six months of the end of your training "
+        'on June 30, 2025; the membership page says it "may be considered for transition to membership in the '
+        'appropriate class", so the change is not automatic.'
+    )
+    assert said in reason_texts(result)
+    assert not any("lasts until" in reason or "you then become" in reason for reason in reason_texts(result))
 
 
 # --- dues years -------------------------------------------------------------------------
@@ -138,7 +164,10 @@ def test_dues_years(answer, profile, in_2025, in_2026, in_2027):
 def test_2027_is_not_published(answer):
     result = answer(US_RADIOLOGIST, dues_year=2027)
     assert result["dues_year"] == 2027
-    assert result["dues_note"] == unpublished(2027, "general members")
+    assert result["dues_note"] == (
+        "The 2027 national dues for general members are not published yet; for 2026 they were $965."
+    )
+    assert result["latest_published"] == {"year": 2026, "amount_usd": 965, "source": "schedule:2026:general_physician"}
     assert result["category"] == "general"
 
 
@@ -167,12 +196,14 @@ def test_unpublished_categories(answer, profile, who):
     result = answer(profile)
     assert result["eligible"] is True
     assert result["national_dues_usd"] is None
-    assert result["dues_note"] == unpublished(2025, who)
+    assert result["dues_note"] == not_known(who)
 
 
 def test_derived_figure_is_marked_and_sourced(answer):
     result = answer(US_RADIOLOGIST)
-    assert "The ACR does not publish that figure as such; it is derived from the ACR sources listed." in result["reasons"]
+    assert "The ACR does not publish that figure as such; it is derived from the ACR sources listed." in reason_texts(
+        result
+    )
     assert result["sources"] == [
         "Become an ACR Member (2025), https://www.acr.org/Membership/Join",
         "ACR advocacy news, council actions at ACR 2024 (2024-04-18), https://www.acr.org",
@@ -244,20 +275,21 @@ def test_chapter_codes(answer, profile, chapter):
 
 
 def test_no_chapter_amount_is_ever_stated(answer):
-    reasons = " ".join(answer(US_RADIOLOGIST)["reasons"])
+    reasons = " ".join(reason_texts(answer(US_RADIOLOGIST)))
     assert "chapter amounts vary by chapter" in reasons
 
 
 # --- rights --------------------------------------------------------------------------------
 
 RIGHTS_CASES = [
-    (US_RADIOLOGIST, True, True),
+    # The page states these rights for associate, international and retired members only.
+    (US_RADIOLOGIST, None, None),
     ({**US_RADIOLOGIST, "certifications": [], "completed_residency": True}, False, False),
     ({**US_RADIOLOGIST, "country": "DE", "certifications": ["national_board"]}, False, False),
-    ({**RESIDENT, "country": "US"}, False, False),
-    ({**RESIDENT, "country": "DE"}, False, False),
-    ({"profession": "mri_scientist", "certifications": ["ARRT"]}, False, False),
-    ({"profession": "other"}, False, False),
+    ({**RESIDENT, "country": "US"}, None, None),
+    ({**RESIDENT, "country": "DE"}, None, None),
+    ({"profession": "mri_scientist", "certifications": ["ARRT"]}, None, None),
+    ({"profession": "other"}, None, None),
 ]
 
 
@@ -284,22 +316,22 @@ def test_elected_office_in_first_six_years_after_retiring(answer, as_of, office)
 
 def test_retirement_date_unknown(answer):
     result = answer(stage="retired")
-    assert result["can_hold_elective_office"] is False
+    assert (result["can_hold_elective_office"], result["can_serve_on_board_of_chancellors"]) == (None, False)
     assert result["missing"] == ["retired_on"]
     assert result["national_dues_usd"] == 0
-    assert any("first six years after retiring" in reason for reason in result["reasons"])
+    assert any("first six years after retiring" in reason for reason in reason_texts(result))
 
 
 REFUND_CASES = [
     # (retired on, told ACR on, paid, dues year, refund, amount)
     ("2025-01-10", "2025-01-01", True, 2025, True, 0),
     ("2025-01-10", "2025-03-31", True, 2025, True, 0),
-    ("2025-01-10", "2025-04-01", True, 2025, False, 965),
-    ("2025-05-01", "2025-05-02", True, 2025, False, 965),
+    ("2025-01-10", "2025-04-01", True, 2025, None, 965),
+    ("2025-05-01", "2025-05-02", True, 2025, None, 965),
     ("2025-01-10", "2025-03-31", False, 2025, None, 0),
     ("2025-01-10", "2025-04-01", False, 2025, None, 965),
     ("2024-11-30", "2025-02-01", True, 2025, True, 0),
-    ("2024-11-30", "2025-04-02", True, 2025, False, 965),
+    ("2024-11-30", "2025-04-02", True, 2025, None, 965),
     ("2024-11-30", "2025-04-02", False, 2025, None, 0),
     ("2025-01-10", "2025-04-01", True, 2026, None, 0),
     ("2020-01-10", "2020-01-10", None, 2025, None, 0),
@@ -322,6 +354,44 @@ def test_retirement_refund_window(answer, retired_on, notified_on, paid, dues_ye
     assert result["missing"] == []
 
 
+LATE_NOTICE_CASES = [
+    # (retired on, told ACR on, paid, dues year)
+    ("2025-01-10", "2025-04-01", True, 2025),
+    ("2025-05-01", "2025-05-02", True, 2025),
+    ("2025-05-01", "2025-05-02", None, 2025),
+    ("2024-11-30", "2025-04-02", True, 2025),
+    ("2024-11-30", "2025-04-02", None, 2025),
+]
+
+
+@pytest.mark.parametrize("retired_on, notified_on, paid, dues_year", LATE_NOTICE_CASES)
+def test_a_late_notice_leaves_the_refund_to_the_membership_team(answer, retired_on, notified_on, paid, dues_year):
+    result = answer(
+        stage="retired", retired_on=retired_on, retirement_notified_on=notified_on, dues_paid_for_year=paid,
+        dues_year=dues_year,
+    )
+    assert result["refund_due"] is None
+    said = result["refund_reason"]["text"]
+    assert said.startswith(f"You did not tell the ACR of your retirement between January 1 and March 31, {dues_year}")
+    assert "the refund the page describes (notice between January 1 and March 31 of the same year) does not apply" in (
+        said
+    )
+    assert "the membership team decides anything beyond it" in said
+    assert said in reason_texts(result)
+    assert not any("no refund" in reason.lower() or "not refunded" in reason for reason in reason_texts(result))
+
+
+def test_a_refund_inside_the_window_says_why(answer):
+    result = answer(
+        stage="retired", retired_on="2025-01-10", retirement_notified_on="2025-03-31", dues_paid_for_year=True
+    )
+    assert result["refund_due"] is True
+    assert result["refund_reason"]["text"] == (
+        "You told the ACR of your retirement between January 1 and March 31, 2025, so the 2025 dues you paid are "
+        "refunded in full."
+    )
+
+
 def test_refund_unknown_until_payment_is_known(answer):
     result = answer(stage="retired", retired_on="2025-01-10", retirement_notified_on="2025-02-01")
     assert (result["refund_due"], result["national_dues_usd"], result["missing"]) == (None, 0, ["dues_paid_for_year"])
@@ -331,17 +401,18 @@ def test_notice_date_is_asked_when_it_decides_the_refund(answer):
     result = answer(stage="retired", retired_on="2025-02-01", dues_paid_for_year=True)
     assert result["refund_due"] is True
     assert result["missing"] == ["retirement_notified_on"]
-    assert "This assumes you told the ACR of your retirement on the day you retired." in result["reasons"]
+    assert "This assumes you told the ACR of your retirement on the day you retired." in reason_texts(result)
 
 
 def test_dues_before_retirement_need_the_old_category(answer):
     result = answer(
         stage="retired", retired_on="2025-01-10", retirement_notified_on="2025-04-01", dues_paid_for_year=True
     )
-    assert (result["refund_due"], result["national_dues_usd"]) == (False, None)
+    assert (result["refund_due"], result["national_dues_usd"]) == (None, None)
     assert result["missing"] == ["profession", "country"]
     assert result["dues_note"].startswith("Your 2025 national dues are those of your membership before retirement")
 
 
 def test_refund_is_null_when_not_retired(answer):
-    assert answer(US_RADIOLOGIST, dues_paid_for_year=True)["refund_due"] is None
+    result = answer(US_RADIOLOGIST, dues_paid_for_year=True)
+    assert (result["refund_due"], result["refund_reason"]) == (None, None)

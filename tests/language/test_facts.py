@@ -1,4 +1,6 @@
 """From a visitor's words to engine fields, through the real spaCy pipeline."""
+from datetime import date
+
 import pytest
 
 from language.facts import answer_to_question, parse_date, profile_updates
@@ -60,6 +62,12 @@ def test_school_length_answers(reply, years, entities_of):
 ])
 def test_yes_and_no_answer_the_question_asked(field, intent, expected):
     assert answer_to_question(field, intent) == expected
+
+
+@pytest.mark.parametrize("today, dues_year", [(date(2026, 12, 10), 2027), (date(2027, 1, 15), 2028)])
+def test_next_year_is_the_year_after_today(entities_of, today, dues_year):
+    text = "what about next year?"
+    assert profile_updates(text, entities_of(text), today) == {"dues_year": dues_year}
 
 
 def test_relative_dates_count_back_from_today():
