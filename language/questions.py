@@ -17,6 +17,7 @@ QUESTION_START = (
     r"(?:is|are|am|was|were|do|does|did|can|could|will|would|should|shall|may|must|have|has|how|what|whats|what's"
     r"|when|where|which|who|whom|whose|why|any|if i|if we)"
 )
+LEADING_CONJUNCTION = re.compile(r"^(?:and|also|plus|but|so|or)\s+", re.IGNORECASE)
 QUESTION_WORD = re.compile(rf"^\W*(?:and|also|plus|but|so|or|then|ok|okay|oh)?\W*{QUESTION_START}\b", re.IGNORECASE)
 ASKING = re.compile(
     r"\b(?:i(?:'d| would)? (?:like|want|need) to know|wondering|wonder (?:if|whether)|tell me|let me know|"
@@ -72,7 +73,7 @@ def questions(text: str) -> List[str]:
     """The questions a message asks, when it asks more than one or gives background first;
     empty when the message is one plain question (the whole message is then read as is)."""
     found = parts(text)
-    asked = [part.text for part in found if part.is_question]
+    asked = [LEADING_CONJUNCTION.sub("", part.text) for part in found if part.is_question]
     return asked if len(asked) >= 2 or (asked and len(found) > len(asked)) else []
 
 

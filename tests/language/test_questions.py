@@ -11,12 +11,12 @@ CONFIDENT = 0.5
 
 @pytest.mark.parametrize("text, expected", [
     ("do students get in free, and is there anything for people in the Air Force?",
-     ["do students get in free", "and is there anything for people in the Air Force?"]),
+     ["do students get in free", "is there anything for people in the Air Force?"]),
     ("is it free for residents? and does it stay free through fellowship",
-     ["is it free for residents?", "and does it stay free through fellowship"]),
+     ["is it free for residents?", "does it stay free through fellowship"]),
     ("what is an associate member, how much do they pay, and can they hold office?",
-     ["what is an associate member", "how much do they pay", "and can they hold office?"]),
-    ("who can join and how do i apply", ["who can join", "and how do i apply"]),
+     ["what is an associate member", "how much do they pay", "can they hold office?"]),
+    ("who can join and how do i apply", ["who can join", "how do i apply"]),
     # background first: the question alone
     ("I trained in the U.S. and I retired last year. Do I still pay dues?", ["Do I still pay dues?"]),
     ("Hi! I would like to know if I can join as a student", ["I would like to know if I can join as a student"]),
