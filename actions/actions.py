@@ -112,6 +112,9 @@ class ActionAnswerQuestions(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         answers = [questions.Answer.from_dict(item) for item in tracker.latest_message.get("questions") or []]
+        if questions.PERSONAL in answers:
+            answers = [answer for answer in answers
+                       if not questions.engine_covers(answer, (topics.topic_metadata(domain, answer.topic) or {}).get("aspect"))]
         events: List[EventType] = []
         answered: List[Text] = []
         for answer in answers:

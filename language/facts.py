@@ -46,7 +46,9 @@ FACT_PATTERNS = [
     (r"\bin good standing\b", {"good_standing": True}),
     (r"\b(was|used to be|have been) an? (acr )?member\b", {"previously_member_in_practice": True}),
     (r"\b(never been|never was|not been) an? (acr )?member\b", {"previously_member_in_practice": False}),
-    (r"\b(already )?paid (my |the |this year's |our )?((19|20)\d\d )?(dues|membership)\b", {"dues_paid_for_year": True}),
+    (r"\b(already )?paid (my |the |this year's |our )?((19|20)\d\d )?(dues|membership)\b"
+     r"|\b(dues|membership|payment) (had |has |have )?(already )?(gone through|been paid|been charged|been taken|went through)\b",
+     {"dues_paid_for_year": True}),
     (r"\b(haven't|have not|didn't|did not|not yet) paid\b", {"dues_paid_for_year": False}),
     (r"\bnot in the service\b|\bno service\b|\bnot (military|in the military)\b|\bcivilian\b", {"service": "none"}),
     (r"\bnot practi[cs]ing radiology\b|\bnot a radiologist\b", {"specialty": "other"}),

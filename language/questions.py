@@ -134,6 +134,19 @@ def without(questions_asked: Sequence[str], text: str, entities: Sequence[Mappin
     return text, kept
 
 
+# About someone else: "is there a military discount for my attending?"
+SOMEONE_ELSE = re.compile(r"\b(?:he|him|his|she|her|hers|my (?:attending|wife|husband|partner|spouse|colleague|friend|"
+                          r"son|daughter|boss|chair|resident|student)s?)\b", re.IGNORECASE)
+# Aspects of an FAQ answer that the engine's answer for the visitor already decides.
+ENGINE_ASPECTS = frozenset({"cost", "eligibility"})
+
+
+def engine_covers(answer: Answer, aspect: Optional[str]) -> bool:
+    """In a message about the visitor, "whats the fee" asks the visitor's own fee: the
+    engine's answer covers it, unless the question is about someone else."""
+    return answer.kind == "faq" and aspect in ENGINE_ASPECTS and not SOMEONE_ELSE.search(answer.question)
+
+
 def plan(readings: Sequence[Reading], personal_message: bool, confident: float) -> List[Answer]:
     """The answers to give, in the order asked, each once, at most MAX_ANSWERS."""
     answers: List[Answer] = []

@@ -4,7 +4,8 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from language.questions import FOLLOWUP, NOT_ON_PAGE, PERSONAL, Answer, Reading, parts, plan, questions, without
+from language.questions import (FOLLOWUP, NOT_ON_PAGE, PERSONAL, Answer, Reading, engine_covers, parts, plan, questions,
+                                without)
 
 CONFIDENT = 0.5
 
@@ -89,3 +90,14 @@ def test_facts_in_a_question_about_someone_else_are_left_out():
     blanked, kept = without(["And is there a military discount for my attending?"], text, entities)
     assert blanked.startswith("I'm a resident in Ohio, do I pay? ") and "attending" not in blanked
     assert len(blanked) == len(text) and kept == entities[:1]
+
+
+@pytest.mark.parametrize("question, aspect, covered", [
+    ("whats the fee", "cost", True),
+    ("can i join", "eligibility", True),
+    ("is there a military discount for my attending?", "cost", False),
+    ("what does she pay", "cost", False),
+    ("how do i apply", "other", False),
+])
+def test_the_engines_answer_covers_the_visitors_own_cost_and_eligibility(question, aspect, covered):
+    assert engine_covers(Answer("faq", "topic", question), aspect) is covered
