@@ -8,6 +8,7 @@ from typing import List, Optional
 import bench
 from bench.accuracy import faq_only, measure_accuracy
 from bench.heldout import load_answers, load_examples
+from bench.real_visitors import measure_real_visitors
 from bench.report import machine, write
 from bench.speed import QUICK, Plan, measure_speed
 from content.check import MEMBERSHIP_PAGE
@@ -37,6 +38,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     if args.only in (None, "accuracy"):
         log.info("accuracy: %d held-out messages, in-process NLU and a live server", len(examples))
         report["accuracy"] = measure_accuracy(examples, answers, page, args.model)
+        report["real_visitors"] = measure_real_visitors(args.model)
     if args.only in (None, "speed"):
         log.info("speed: training a stock assistant%s, then serving both", "" if args.quick else " and this one")
         with tempfile.TemporaryDirectory(prefix="acr-bench-") as workdir:

@@ -13,6 +13,8 @@ import yaml
 from actions.rendering import money
 from bench.heldout import engine_category
 from content.check import load_responses
+from membership.dates import TODAY_VARIABLE
+from ops.servers import running_assistant
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_VISITORS = ROOT / "tests" / "heldout" / "real_visitors.yml"
@@ -42,6 +44,11 @@ def load_visits(path: Path = REAL_VISITORS) -> List[Visit]:
     messages = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
     return [Visit(item["text"], item["kind"], tuple(item["expect"].get("topics", ())), item["expect"].get("engine"),
                   bool(item["expect"].get("boundary"))) for item in messages]
+
+
+def as_of(path: Path = REAL_VISITORS) -> str:
+    """The day the set's expectations hold for (its dues are a year's figures)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["as_of"]
 
 
 @dataclass(frozen=True)
@@ -125,3 +132,8 @@ def play(chat, visits: Sequence[Visit], texts: Texts) -> RealVisitorScore:
     verdicts = [judge(visit, chat.say(f"real-visitor-{number}", visit.text), texts)
                 for number, visit in enumerate(visits)]
     return score(visits, verdicts)
+
+
+def measure_real_visitors(model: Path) -> RealVisitorScore:
+    with running_assistant(model, env={TODAY_VARIABLE: as_of()}) as assistant:
+        return play(assistant, load_visits(), Texts.load())

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, NamedTuple, Optional
 
 from bench.accuracy import Accuracy, Failure
+from bench.real_visitors import BOUNDARY, DID_YOU_MEAN, INCOMPLETE, RIGHT, WRONG, RealVisitorScore
 from bench.metrics import Score
 from bench.speed import AssistantSpeed, Speed
 
@@ -129,6 +130,20 @@ def accuracy_markdown(accuracy: Accuracy) -> List[str]:
                                accuracy.figures.violations)]
 
 
+def real_visitors_markdown(score: RealVisitorScore) -> List[str]:
+    outcomes = [[outcome, str(score.outcomes.get(outcome, 0)), f"{score.outcomes.get(outcome, 0) / score.total:.1%}"]
+                for outcome in (RIGHT, WRONG, DID_YOU_MEAN, BOUNDARY, INCOMPLETE)]
+    kinds = [[kind, f"{right} / {total}", f"{right / total:.0%}"] for kind, (right, total) in sorted(score.by_kind.items())]
+    misses = [[text, verdict.outcome, verdict.detail] for text, verdict in score.misses]
+    return ["## Real visitors", "",
+            f"{score.total} messages from tests/heldout/real_visitors.yml, adapted from public posts and never "
+            "trained on, each sent alone over REST and judged by what its writer needed. A wrong answer answers "
+            "another question (or places the visitor in the wrong category).", "",
+            *markdown_table(["outcome", "messages", "share"], outcomes), "",
+            *markdown_table(["kind of message", "right", "share"], kinds), "",
+            *markdown_table(["message", "outcome", "detail"], misses), ""]
+
+
 def failures_markdown(title: str, header: List[str], failures: List[Failure]) -> List[str]:
     if not failures:
         return [f"### {title}: none", ""]
@@ -145,6 +160,8 @@ def to_markdown(report: Dict[str, object]) -> str:
     lines = machine_markdown(report["machine"])
     if "accuracy" in report:
         lines += accuracy_markdown(report["accuracy"])
+    if "real_visitors" in report:
+        lines += real_visitors_markdown(report["real_visitors"])
     if "speed" in report:
         lines += speed_markdown(report["speed"])
     return "\n".join(lines)
