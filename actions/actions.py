@@ -120,7 +120,8 @@ class ActionAnswerQuestions(Action):
         for answer in answers:
             topic = answer.topic if answer.kind == "faq" else None
             if answer.kind == "followup" and answered:
-                topic = followups.followup_topic(domain, answered[-1], followups.aspect_of(answer.question), None)
+                aspect = followups.aspect_of(answer.question)
+                topic = followups.followup_topic(domain, answered[-1], aspect, None) or answer.topic
             if topic and topic not in answered:
                 dispatcher.utter_message(response=topics.response_name(topic))
                 answered.append(topic)

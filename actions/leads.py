@@ -12,7 +12,7 @@ from typing import Any, Dict, Iterable, Mapping, Optional
 import membership
 from language.profile import missing_fields
 from language.topics import Domain, as_engine_category, best_faq_answer, topic_metadata
-from language.routing import FAQ_ANSWER_CONFIDENCE
+from language.confidence import FAQ_ANSWER_CONFIDENCE
 
 # Answers that state a rule the engine then applies to the visitor's facts. Eligibility
 # answers other than the overview are left out: which category fits is what the form's

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
+from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_CLEAR_ANSWER
+
 MAX_ANSWERS = 3
 MIN_QUESTION_WORDS = 3
 QUESTION_START = (
@@ -18,7 +20,9 @@ QUESTION_START = (
     r"|when|where|which|who|whom|whose|why|any|if i|if we)"
 )
 LEADING_CONJUNCTION = re.compile(r"^(?:and|also|plus|but|so|or)\s+", re.IGNORECASE)
-QUESTION_WORD = re.compile(rf"^\W*(?:and|also|plus|but|so|or|then|ok|okay|oh)?\W*{QUESTION_START}\b", re.IGNORECASE)
+# A question word first, or first after a dash or colon ("retired now - can I still serve?").
+QUESTION_WORD = re.compile(rf"(?:^|\s[-–—:]\s*)\W*(?:and|also|plus|but|so|or|then|ok|okay|oh)?\W*{QUESTION_START}\b",
+                           re.IGNORECASE)
 ASKING = re.compile(
     r"\b(?:i(?:'d| would)? (?:like|want|need) to know|wondering|wonder (?:if|whether)|tell me|let me know|"
     r"could you (?:explain|clarify)|please (?:explain|advise|clarify)|any (?:idea|info|advice))\b", re.IGNORECASE)
@@ -66,7 +70,7 @@ def clauses(sentence: str) -> List[str]:
 
 
 def is_question(clause: str) -> bool:
-    return clause.rstrip().endswith("?") or bool(QUESTION_WORD.match(clause) or ASKING.search(clause))
+    return clause.rstrip().endswith("?") or bool(QUESTION_WORD.search(clause) or ASKING.search(clause))
 
 
 def questions(text: str) -> List[str]:
@@ -88,7 +92,9 @@ class Reading:
 
 @dataclass(frozen=True)
 class Answer:
-    kind: str  # "faq", "personal", "not_on_page", or "followup" (about the answer before it)
+    # "faq", "personal", "not_on_page", or "followup": about the answer before it, its own
+    # reading (topic) kept for when the answer before it does not settle it
+    kind: str
     topic: Optional[str] = None
     question: str = field(default="", compare=False)
 
@@ -102,24 +108,25 @@ class Answer:
 
 PERSONAL = Answer("personal")
 NOT_ON_PAGE = Answer("not_on_page")
-FOLLOWUP = Answer("followup")
+# The intents under which a clear FAQ answer is what the question asks for.
+READ_AS_PAGE_QUESTIONS = frozenset({"faq", "followup", "nlu_fallback", "inform"})
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my|mine)\b", re.IGNORECASE)
 # "and what does that cost", "can they hold office": a question about the one before it.
 REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|their|those|these|then)\b", re.IGNORECASE)
 
 
-def answer_for(reading: Reading, personal_message: bool, confident: float) -> Optional[Answer]:
+def answer_for(reading: Reading, personal_message: bool) -> Optional[Answer]:
     """The answer one question gets, or None when the classifiers could not place it."""
     if reading.intent == "not_on_page":
         return NOT_ON_PAGE
-    speaks_of_self = bool(FIRST_PERSON.search(reading.text))
-    if reading.intent == "ask_personal" or (personal_message and speaks_of_self):
+    if reading.intent == "ask_personal" or (personal_message and FIRST_PERSON.search(reading.text)):
         return PERSONAL
-    if reading.intent == "faq" and reading.topic and reading.topic_confidence >= confident:
-        return Answer("faq", reading.topic)
-    if reading.intent == "followup" or (reading.intent == "nlu_fallback" and REFERS_BACK.search(reading.text)):
-        return FOLLOWUP
-    return None
+    # The response selector alone decides only when it is clear; with DIET's "faq" it may be surer.
+    bar = FAQ_ANSWER_CONFIDENCE if reading.intent == "faq" else FAQ_CLEAR_ANSWER
+    topic = reading.topic if reading.topic and reading.topic_confidence >= bar else None
+    if reading.intent == "followup" or REFERS_BACK.search(reading.text):
+        return Answer("followup", topic)
+    return Answer("faq", topic) if topic and reading.intent in READ_AS_PAGE_QUESTIONS else None
 
 
 def without(questions_asked: Sequence[str], text: str, entities: Sequence[Mapping[str, Any]]):
@@ -147,13 +154,14 @@ def engine_covers(answer: Answer, aspect: Optional[str]) -> bool:
     return answer.kind == "faq" and aspect in ENGINE_ASPECTS and not SOMEONE_ELSE.search(answer.question)
 
 
-def plan(readings: Sequence[Reading], personal_message: bool, confident: float) -> List[Answer]:
+def plan(readings: Sequence[Reading], personal_message: bool) -> List[Answer]:
     """The answers to give, in the order asked, each once, at most MAX_ANSWERS."""
     answers: List[Answer] = []
     for reading in readings:
-        answer = answer_for(reading, personal_message, confident)
-        if answer == FOLLOWUP and not any(earlier.kind == "faq" for earlier in answers):
-            continue  # nothing before it to follow up on
+        answer = answer_for(reading, personal_message)
+        if answer and answer.kind == "followup" and not any(earlier.kind == "faq" for earlier in answers):
+            # nothing before it to follow up on: its own reading, if it has one
+            answer = Answer("faq", answer.topic) if answer.topic else None
         if answer and answer not in answers:
             answers.append(replace(answer, question=reading.text))
     return answers[:MAX_ANSWERS]

@@ -12,6 +12,8 @@ from datetime import date
 from typing import Any, Dict, Iterable, Optional, Sequence
 
 import membership
+from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_ANSWER_FLOOR, FAQ_CLEAR_ANSWER
+from language.questions import is_question
 from language.profile import missing_fields, profile_from_slots
 from language.facts import FIRST_PERSON, profile_updates
 
@@ -21,15 +23,6 @@ OWN_DUES_OR_CATEGORY = re.compile(
     r"|\bcost me\b|\bfor me\b", re.IGNORECASE)
 PROFILE_LABELS = {"profession", "stage", "specialty", "board", "service", "country", "date", "school_years"}
 UNSURE_INTENTS = {"ask_personal", "inform", "nlu_fallback"}
-FAQ_ANSWER_CONFIDENCE = 0.5  # the response selector's, for its best FAQ answer
-# ... and for answering when DIET hesitated between faq and another intent ("whos elgible to
-# join??": followup 0.37, faq 0.34; the answer 0.99). Unrelated questions the held-out set
-# and its out-of-scope checks hold stay under 0.8.
-FAQ_CLEAR_ANSWER = 0.9
-# Below this the response selector is guessing: "can I bring my dog to the annual meeting"
-# reads as an FAQ to DIET, but no answer fits (0.1). The lowest of a right answer on the
-# held-out set was 0.29.
-FAQ_ANSWER_FLOOR = 0.25
 MISTAKEN_FOR = {"faq", "followup", "out_of_scope"}
 YES_NO_OR_FEEDBACK = {"affirm", "deny", "thank", "feedback"}
 
@@ -53,6 +46,11 @@ def is_personal(text: str, entities: Entities) -> bool:
 def is_general(text: str, entities: Entities) -> bool:
     """Names no fact about the visitor and does not talk about them: "whos eligible to join?"."""
     return not profile_facts(entities) and not FIRST_PERSON.search(text or "")
+
+
+def asks_about_others(text: str) -> bool:
+    """A question that does not talk about the visitor: "is there a discount for VA employees?"."""
+    return is_question(text or "") and not FIRST_PERSON.search(text or "")
 
 
 def no_faq_answer_fits(intent: str, faq_confidence: float) -> bool:
@@ -81,6 +79,8 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date,
     if (intent == "nlu_fallback" and "faq" in candidates[:2] and is_general(text, entities)
             and faq_confidence >= FAQ_CLEAR_ANSWER):
         return "faq"
+    if intent == "inform" and asks_about_others(text) and faq_confidence >= FAQ_CLEAR_ANSWER:
+        return "faq"  # "discount for VA employees??" names a fact, but not the visitor's
     if is_personal(text, entities) and (intent in UNSURE_INTENTS or (
             intent in MISTAKEN_FOR and (asks_about_own_dues(text) or engine_can_answer(text, entities, today)))):
         return "ask_personal"

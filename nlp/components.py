@@ -18,7 +18,7 @@ import membership
 from language.topics import best_faq_answer
 from language.facts import warm_up
 from language import questions
-from language.routing import FAQ_ANSWER_CONFIDENCE, engine_intent, no_faq_answer_fits
+from language.routing import engine_intent, no_faq_answer_fits
 
 
 def candidates(message: Message) -> List[str]:
@@ -102,14 +102,12 @@ class QuestionCollector(GraphComponent):
     def _fold(message: Message, parts: List[Message]) -> None:
         personal = intent_of(message) in PERSONAL_INTENTS
         readings = [reading_of(part) for part in parts]
-        answers = questions.plan(readings, personal, FAQ_ANSWER_CONFIDENCE)
+        answers = questions.plan(readings, personal)
         if len(answers) >= 2:
             message.set(QUESTIONS, [answer.as_dict() for answer in answers], add_to_output=True)
             set_intent(message, SEVERAL_QUESTIONS)
-        elif answers and not personal and answers[0] != questions.PERSONAL:
-            answering = next(part for part, reading in zip(parts, readings)
-                             if questions.answer_for(reading, personal, FAQ_ANSWER_CONFIDENCE) == answers[0])
-            adopt_if_clearer(message, answering)
+        elif answers and not personal and answers[0].kind in ("faq", "not_on_page"):
+            adopt_if_clearer(message, next(part for part in parts if part.get(TEXT) == answers[0].question))
 
 
 def adopt_if_clearer(message: Message, question: Message) -> None:

@@ -121,3 +121,13 @@ def test_the_component_reads_the_candidates_under_the_fallback_classifiers_verdi
     message.set("response_selector", {"faq": {"response": {"confidence": 0.99}}})
     (routed,) = PersonalQuestionRouter().process([message])
     assert routed.get(INTENT)["name"] == "faq"
+
+
+@pytest.mark.parametrize("intent, text, confidence, routed", [
+    ("inform", "discount for VA employees??", 0.98, "faq"),
+    ("inform", "is there a discount for VA employees?", 0.95, "faq"),
+    ("inform", "is there a discount for VA employees?", 0.6, None),
+    ("inform", "I work for the VA", 0.98, None),
+])
+def test_a_clear_page_question_that_names_a_fact_but_not_the_visitor(intent, text, confidence, routed, entities_of):
+    assert engine_intent(intent, text, entities_of(text), TODAY, confidence) == routed
