@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from rasa.shared.nlu.training_data.features import Features
 
 import nlp.featurizers  # noqa: F401  (installs the copy, as loading the model does)
-from nlp.feature_copies import deep_copy
+from speedups.feature_copies import deep_copy
 
 
 def copy_through_reduce(features: Features) -> Features:

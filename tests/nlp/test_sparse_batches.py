@@ -8,7 +8,7 @@ from rasa.utils.tensorflow.data_generator import RasaDataGenerator
 from rasa.utils.tensorflow.model_data import FeatureArray
 
 from nlp import featurizers  # noqa: F401  (installs the conversion, as loading the pipeline does)
-from nlp import sparse_batches
+from speedups import sparse_batches
 
 
 def test_the_pipeline_installs_both():

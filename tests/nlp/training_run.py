@@ -10,7 +10,7 @@ import rasa.model_training
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.nlu.classifiers.diet_classifier import DIETClassifier
 
-from nlp.parallel_training import ParallelTrainingRunner
+from speedups.parallel_training import ParallelTrainingRunner
 
 RUNNERS = {"parallel": ParallelTrainingRunner, "rasa": DaskGraphRunner}
 _rasa_persist = DIETClassifier.persist

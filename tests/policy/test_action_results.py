@@ -7,7 +7,7 @@ from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 
 import channels  # noqa: F401  (installs the check, as the Rasa server does on start)
-from channels.action_results import is_valid, validate_action_result
+from speedups.action_results import is_valid, validate_action_result
 
 
 def remote_action():

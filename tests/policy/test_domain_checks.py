@@ -2,7 +2,7 @@
 from rasa.shared.core.domain import Domain
 
 import channels  # noqa: F401  (installs the remembered answer, as the Rasa server does on start)
-from channels import domain_checks
+from speedups import domain_checks
 from tests.language_fixtures import project_domain
 
 PROJECT_DOMAIN = project_domain()

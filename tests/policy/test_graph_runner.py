@@ -10,7 +10,7 @@ from rasa.engine.runner.dask import DaskGraphRunner
 
 import channels  # noqa: F401  (installs the runner, as the Rasa server does on start)
 from bench.heldout import load_examples
-from channels.graph_runner import SequentialGraphRunner
+from speedups.graph_runner import SequentialGraphRunner
 from ops.servers import MODEL
 
 CONVERSATIONS = 60  # two turns each, held-out messages: FAQs, personal questions, chit-chat

@@ -8,7 +8,7 @@ import logging
 import pytest
 
 import channels  # noqa: F401  (installs the copies, as the Rasa server does on start)
-from channels.log_copies import MODULES
+from speedups.log_copies import MODULES
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda module: module.__name__)

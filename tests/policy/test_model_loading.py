@@ -8,7 +8,7 @@ from rasa.utils.tensorflow.models import RasaModel
 
 import channels  # noqa: F401  (installs the loading, as the Rasa server does on start)
 from bench.heldout import load_examples
-from channels import model_loading
+from speedups import model_loading
 from tests.policy.graph_components import components
 from ops.servers import MODEL
 

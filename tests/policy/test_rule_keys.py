@@ -12,7 +12,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 import channels  # noqa: F401  (installs the remembered matches, as the Rasa server does on start)
 from bench.heldout import load_examples
-from channels import rule_keys
+from speedups import rule_keys
 from tests.policy.graph_components import components
 from ops.servers import MODEL, QUIET, ROOT, Server, actions_command, free_port, wait_until
 

@@ -14,7 +14,7 @@ from rasa.utils.tensorflow.layers import RandomlyConnectedDense
 
 import channels  # noqa: F401  (installs the numpy prediction, as the Rasa server does on start)
 from bench.heldout import load_examples
-from channels import sentence_predict
+from speedups import sentence_predict
 from ops.servers import MODEL
 
 # float32 sums in another order than TensorFlow's: the last bits of a score may differ.

@@ -7,7 +7,7 @@ from rasa.shared.core.slots import (AnySlot, BooleanSlot, CategoricalSlot, Float
 from rasa.shared.utils.common import all_subclasses
 
 import channels  # noqa: F401  (installs the direct copy, as the Rasa server does on start)
-from channels.slot_copies import shallow_copy
+from speedups.slot_copies import shallow_copy
 
 MAPPINGS = [{"type": "custom"}]
 SLOTS = [
