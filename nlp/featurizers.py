@@ -21,11 +21,6 @@ from rasa.nlu.constants import DENSE_FEATURIZABLE_ATTRIBUTES
 from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
 from sklearn.feature_extraction.text import CountVectorizer
 
-import speedups
-
-# Rasa imports this module whenever it trains or loads the model (config.yml names it).
-speedups.install_training()
-
 Features = List[Optional[scipy.sparse.coo_matrix]]
 
 

@@ -56,15 +56,14 @@ Training: `rasa train`:
 
 Each module's docstring says why its result is Rasa's, and its install() what it replaces.
 """
+import importlib
 import os
-
-from speedups import (action_results, domain_checks, feature_copies, fingerprints, graph_runner, log_copies,
-                      model_loading, parallel_training, rule_keys, sentence_predict, slot_copies, sparse_batches)
+from typing import Sequence
 
 SWITCH = "ASSISTANT_SPEEDUPS"
-SERVING = (graph_runner, sentence_predict, model_loading, action_results, rule_keys, slot_copies, log_copies,
-           domain_checks, feature_copies, sparse_batches)
-TRAINING = (parallel_training, fingerprints, feature_copies, sparse_batches)
+SERVING = ("graph_runner", "sentence_predict", "model_loading", "action_results", "rule_keys", "slot_copies",
+           "log_copies", "domain_checks", "feature_copies", "sparse_batches")
+TRAINING = ("parallel_training", "fingerprints", "feature_copies", "sparse_batches")
 
 
 def enabled() -> bool:
@@ -75,11 +74,15 @@ def enabled() -> bool:
     return value == "on"
 
 
+def install(modules: Sequence[str]) -> None:
+    # Imported only here: they import Rasa and TensorFlow, which reading the switch needs not.
+    for name in modules:
+        importlib.import_module(f"{__name__}.{name}").install()
+
+
 def install_serving() -> None:
-    for module in SERVING:
-        module.install()
+    install(SERVING)
 
 
 def install_training() -> None:
-    for module in TRAINING:
-        module.install()
+    install(TRAINING)
