@@ -1,6 +1,6 @@
 """Trains a small NLU model in a fresh interpreter, where TensorFlow has not started,
 with the given graph runner ("parallel" or "rasa"), and records which process trained
-each classifier: `python -m tests.nlp.training_run RUNNER CONFIG DATA OUT`."""
+each classifier: `python -m tests.speedups.training_run RUNNER CONFIG DATA OUT`."""
 import json
 import os
 import sys

@@ -12,7 +12,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from bench.heldout import load_examples
 from speedups import rule_keys
-from tests.policy.graph_components import components
+from tests.speedups.graph_components import components
 from ops.servers import MODEL, QUIET, ROOT, Server, actions_command, free_port, wait_until
 
 pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m speedups` runs Rasa

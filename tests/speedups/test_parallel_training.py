@@ -25,8 +25,8 @@ def trained(tmp_path, runner):
     config.write_text(NLU_CONFIG.format(featurizer="CountVectorsFeaturizer", no_dropout=""))
     data.write_text(nlu_data())
     out = tmp_path / runner
-    run = subprocess.run([sys.executable, "-m", "tests.nlp.training_run", runner, str(config), str(data), str(out)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=600,
+    run = subprocess.run([sys.executable, "-m", "tests.speedups.training_run", runner, str(config), str(data),
+                          str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600,
                          env={**os.environ, "RASA_CACHE_DIRECTORY": str(tmp_path / f"cache-{runner}")})
     assert run.returncode == 0, run.stderr[-3000:]
     return json.loads(run.stdout.strip().splitlines()[-1])

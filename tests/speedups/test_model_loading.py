@@ -8,7 +8,7 @@ from rasa.utils.tensorflow.models import RasaModel
 
 from bench.heldout import load_examples
 from speedups import model_loading
-from tests.policy.graph_components import components
+from tests.speedups.graph_components import components
 from ops.servers import MODEL
 
 pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m speedups` runs Rasa
