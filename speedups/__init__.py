@@ -1,7 +1,8 @@
 """Replacements of Rasa 3.6's own code that make the assistant faster, each tested to give
-exactly what the code it replaces gives (tests/speedups/). Nothing here changes what the
-assistant answers or stores, or the model it trains: a model trained with them serves
-with Rasa's code, and the other way round (tests/speedups/test_both_ways.py).
+what the code it replaces gives (tests/speedups/). With them or without, the assistant
+gives the same replies and stores the same events (but for the last bits of the
+classifiers' confidences, computed in numpy), and training gives the same weights; a model
+trained either way serves either way (tests/speedups/test_both_ways.py serves one both ways).
 
 They act only once installed, and the project installs them in one place: the launcher,
 which installs all of them and then runs Rasa's own command line,
