@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 import membership
+import speedups
 from bench.baseline import TfidfRetriever, split_sections
 from content.figures import allowed_amounts, dollar_amounts, invented_amounts
 from bench.heldout import Answers, Example
@@ -66,6 +67,8 @@ def parse_all(model: Path, texts: Sequence[str]) -> List[dict]:
     from rasa.core.agent import Agent  # loads TensorFlow: only when the NLU is measured
     from rasa.utils.log_utils import configure_structlog
 
+    if speedups.enabled():  # as the Rasa server runs
+        speedups.install_serving()
     configure_structlog(logging.WARNING)  # Rasa logs every parse at debug level otherwise
     agent = Agent.load(str(model))
 

@@ -8,6 +8,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Callable, Dict, List, NamedTuple, Optional
 
+import speedups
 from bench.accuracy import Accuracy, Failure
 from bench.real_visitors import BOUNDARY, DID_YOU_MEAN, INCOMPLETE, RIGHT, WRONG, RealVisitorScore
 from bench.metrics import Score
@@ -44,7 +45,8 @@ def machine() -> Dict[str, object]:
     cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), MISSING)
     mem_kib = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal:"))
     return {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "nproc": os.cpu_count(),
-            "cpu": cpu, "memory_gib": round(mem_kib / 1024 ** 2, 1), "rasa": version("rasa")}
+            "cpu": cpu, "memory_gib": round(mem_kib / 1024 ** 2, 1), "rasa": version("rasa"),
+            "speedups": "on" if speedups.enabled() else "off"}
 
 
 def ratio(project: Optional[float], stock: Optional[float]) -> Optional[float]:
@@ -79,9 +81,10 @@ def speed_markdown(speed: Speed) -> List[str]:
             *markdown_table(["", "project", workers, "stock", "project / stock", f"{workers} / stock"], rows), "",
             f"Project, {plan.workers} workers: the same model served by {plan.workers} Sanic workers "
             "(SANIC_WORKERS) with a Redis lock store; its memory is the sum over the workers. "
-            "Training: the project's `rasa train --force` and the stock's `rasa init --no-prompt` (which "
-            "trains it), each with an empty cache of its own; retraining: the project's `rasa train --finetune` "
-            "from that model for a fifth of the epochs, after one answer's text changed. "
+            "Training: the project's `python -m speedups train --force` and the stock's `rasa init --no-prompt` "
+            "(which trains it), each with an empty cache of its own; retraining: the project's "
+            "`python -m speedups train --finetune` from that model for a fifth of the epochs, after one answer's "
+            "text changed. "
             f"Sequential: {plan.sequential} messages after {plan.warm_up} unmeasured. Concurrent: "
             f"{plan.clients} clients, {plan.concurrent} messages or {plan.max_seconds:.0f} s, whichever ends first. "
             f"Every message from a sender of its own. Project: {speed.project.messages} held-out FAQ messages; "
@@ -153,7 +156,8 @@ def failures_markdown(title: str, header: List[str], failures: List[Failure]) ->
 def machine_markdown(facts: Dict[str, object]) -> List[str]:
     return ["# Benchmark report", "",
             f"{facts['date']}; {facts['nproc']} cores, {facts['cpu']}, {facts['memory_gib']} GiB; "
-            f"Rasa {facts['rasa']}. One run: single medians and ratios, no averaging over runs.", ""]
+            f"Rasa {facts['rasa']}, the project's speed-ups {facts['speedups']} (ASSISTANT_SPEEDUPS). "
+            "One run: single medians and ratios, no averaging over runs.", ""]
 
 
 def to_markdown(report: Dict[str, object]) -> str:

@@ -12,7 +12,8 @@ import yaml
 
 from bench.traffic import Traffic, concurrent, sequential
 from ops.scaled import lock_store, running_redis
-from ops.servers import QUIET, ROOT, VENV_BIN, RunningAssistant, Server, running_assistant, running_rasa
+from ops.servers import (QUIET, RASA_WITH_SPEEDUPS, ROOT, VENV_BIN, RunningAssistant, Server, running_assistant,
+                         running_rasa)
 
 MIB = 1024 * 1024
 FINETUNE_EPOCH_FRACTION = "0.2"  # as scripts/train.sh with FINETUNE=1
@@ -70,7 +71,7 @@ def timed_run(command: Sequence[str], cwd: Path, log: Path, env: Dict[str, str])
         finished = subprocess.run(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
     if finished.returncode:
         # The log lives in a temporary directory that is gone once the run stops.
-        raise RuntimeError(f"`rasa {command[1]}` failed; its log ends with:\n{log.read_text()[-3000:]}")
+        raise RuntimeError(f"`{' '.join(command)}` failed; its log ends with:\n{log.read_text()[-3000:]}")
     return time.monotonic() - start
 
 
@@ -87,7 +88,7 @@ def build_stock(project_dir: Path) -> Tuple[float, Path]:
 def train_project(out_dir: Path, data: Path = ROOT / "data", finetune: Optional[Path] = None) -> float:
     """Seconds the project's training took, with the options scripts/train.sh uses;
     finetune: the model to start from, as `make train FINETUNE=1` does."""
-    command = [str(VENV_BIN / "rasa"), "train", "--force", "--skip-validation", "--augmentation", "0",
+    command = [*RASA_WITH_SPEEDUPS, "train", "--force", "--skip-validation", "--augmentation", "0",
                "--config", "config.yml", "--domain", "domain.yml", "--data", str(data), "--out", str(out_dir),
                *(["--finetune", str(finetune), "--epoch-fraction", FINETUNE_EPOCH_FRACTION] if finetune else [])]
     return timed_run(command, ROOT, out_dir.parent / "project-train.log",

@@ -21,14 +21,6 @@ from rasa.nlu.constants import DENSE_FEATURIZABLE_ATTRIBUTES
 from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
 from sklearn.feature_extraction.text import CountVectorizer
 
-from nlp import feature_copies, fingerprints, parallel_training, sparse_batches
-
-# Rasa imports this module whenever it trains or loads the model (config.yml names it).
-feature_copies.install()
-fingerprints.install()
-parallel_training.install()
-sparse_batches.install()
-
 Features = List[Optional[scipy.sparse.coo_matrix]]
 
 

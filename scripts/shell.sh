@@ -30,4 +30,4 @@ until actions_healthy; do
   sleep 0.5
 done
 
-.venv/bin/rasa shell --model "$model" "$@"
+.venv/bin/python -m speedups shell --model "$model" "$@"

@@ -26,7 +26,7 @@ fi
 mkdir -p "$(dirname "$model")"
 # `make validate` checks the data more strictly than training does, and with rules and
 # memoization only there are no stories to augment.
-.venv/bin/rasa train --config config.yml --domain domain.yml --data data \
+.venv/bin/python -m speedups train --config config.yml --domain domain.yml --data data \
   --skip-validation --augmentation 0 "${finetune[@]}" \
   --out "$(dirname "$model")" --fixed-model-name "$(basename "$model" .tar.gz)" 2>&1 \
   | .venv/bin/python scripts/without_warnings.py

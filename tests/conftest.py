@@ -10,6 +10,7 @@ import os
 import pytest
 from rasa.shared.core.domain import Domain
 
+import speedups
 from channels.credentials import SLACK_CHANNEL
 from channels.tracker_store import ConversationStore
 from tests.channels.slack_standin import SlackStandIn
@@ -47,3 +48,11 @@ def conversation_store(assistant):
 def events_stored(conversation_store):
     """Reads every event stored so far, oldest first, as (conversation id, event) pairs."""
     return lambda: list(stored_events(conversation_store.engine))
+
+
+@pytest.fixture(scope="session")
+def speedups_installed():
+    """Rasa's code replaced as `python -m speedups` replaces it (speedups/), for tests that
+    run Rasa in this process; for the rest of the session, as there is no undoing it."""
+    speedups.install_serving()
+    speedups.install_training()

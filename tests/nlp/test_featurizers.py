@@ -146,6 +146,7 @@ def predictions(tmp_path, featurizer: str):
              parse["response_selector"]["faq"]["response"]["confidence"]) for parse in parses]
 
 
+@pytest.mark.usefixtures("speedups_installed")  # trained and loaded as `python -m speedups` does
 def test_the_classifiers_predict_as_with_rasas_featurizer(tmp_path):
     expected = predictions(tmp_path, "CountVectorsFeaturizer")
     got = predictions(tmp_path, "nlp.featurizers.SentenceCountVectorsFeaturizer")

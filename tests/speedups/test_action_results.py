@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 
-import channels  # noqa: F401  (installs the check, as the Rasa server does on start)
-from channels.action_results import is_valid, validate_action_result
+from speedups.action_results import is_valid, validate_action_result
+
+pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m speedups` runs Rasa
 
 
 def remote_action():

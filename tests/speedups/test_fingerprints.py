@@ -12,7 +12,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bench.heldout import load_examples
-from nlp.fingerprints import matrix_text, rasa_fingerprint, rasa_matrix_text, remembered_fingerprint
+from speedups.fingerprints import matrix_text, rasa_fingerprint, rasa_matrix_text, remembered_fingerprint
 
 plain = st.one_of(st.text(max_size=8), st.integers(), st.floats(allow_nan=False), st.booleans(), st.none())
 tokens = st.builds(Token, text=st.text(min_size=1, max_size=12), start=st.integers(0, 500),

@@ -1,6 +1,6 @@
 """Trains a small NLU model in a fresh interpreter, where TensorFlow has not started,
 with the given graph runner ("parallel" or "rasa"), and records which process trained
-each classifier: `python -m tests.nlp.training_run RUNNER CONFIG DATA OUT`."""
+each classifier: `python -m tests.speedups.training_run RUNNER CONFIG DATA OUT`."""
 import json
 import os
 import sys
@@ -10,7 +10,7 @@ import rasa.model_training
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.nlu.classifiers.diet_classifier import DIETClassifier
 
-from nlp.parallel_training import ParallelTrainingRunner
+from speedups.parallel_training import ParallelTrainingRunner
 
 RUNNERS = {"parallel": ParallelTrainingRunner, "rasa": DaskGraphRunner}
 _rasa_persist = DIETClassifier.persist

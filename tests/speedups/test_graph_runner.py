@@ -8,10 +8,11 @@ from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.engine.runner.dask import DaskGraphRunner
 
-import channels  # noqa: F401  (installs the runner, as the Rasa server does on start)
 from bench.heldout import load_examples
-from channels.graph_runner import SequentialGraphRunner
+from speedups.graph_runner import SequentialGraphRunner
 from ops.servers import MODEL
+
+pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m speedups` runs Rasa
 
 CONVERSATIONS = 60  # two turns each, held-out messages: FAQs, personal questions, chit-chat
 

@@ -10,11 +10,12 @@ from rasa.core.agent import Agent
 from rasa.core.policies.rule_policy import RulePolicy
 from rasa.utils.endpoints import EndpointConfig
 
-import channels  # noqa: F401  (installs the remembered matches, as the Rasa server does on start)
 from bench.heldout import load_examples
-from channels import rule_keys
-from tests.policy.graph_components import components
+from speedups import rule_keys
+from tests.speedups.graph_components import components
 from ops.servers import MODEL, QUIET, ROOT, Server, actions_command, free_port, wait_until
+
+pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m speedups` runs Rasa
 
 
 @pytest.fixture(scope="module")

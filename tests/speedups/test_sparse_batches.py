@@ -7,11 +7,15 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.utils.tensorflow.data_generator import RasaDataGenerator
 from rasa.utils.tensorflow.model_data import FeatureArray
 
-from nlp import featurizers  # noqa: F401  (installs the conversion, as loading the pipeline does)
-from nlp import sparse_batches
+import speedups
+from speedups import sparse_batches
 
 
-def test_the_pipeline_installs_both():
+@pytest.mark.parametrize("install", [speedups.install_serving, speedups.install_training], ids=["serving", "training"])
+def test_serving_and_training_install_both(install, monkeypatch):
+    monkeypatch.setattr(RasaDataGenerator, "_scipy_matrix_to_values", staticmethod(sparse_batches._rasa_conversion))
+    monkeypatch.setattr(Features, "_combine_sparse_features", sparse_batches._rasa_combination)
+    install()
     assert RasaDataGenerator._scipy_matrix_to_values is sparse_batches.sparse_values
     assert Features._combine_sparse_features is sparse_batches.combine_sparse_features
 

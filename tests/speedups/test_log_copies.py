@@ -7,8 +7,9 @@ import logging
 
 import pytest
 
-import channels  # noqa: F401  (installs the copies, as the Rasa server does on start)
-from channels.log_copies import MODULES
+from speedups.log_copies import MODULES
+
+pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m speedups` runs Rasa
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda module: module.__name__)

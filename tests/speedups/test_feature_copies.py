@@ -3,13 +3,16 @@ the same class and values, and nothing shared that can change."""
 import copy
 
 import numpy as np
+import pytest
 import scipy.sparse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rasa.shared.nlu.training_data.features import Features
 
-import nlp.featurizers  # noqa: F401  (installs the copy, as loading the model does)
-from nlp.feature_copies import deep_copy
+from nlp.featurizers import SEQUENCE_PLACEHOLDER
+from speedups.feature_copies import deep_copy
+
+pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m speedups` runs Rasa
 
 
 def copy_through_reduce(features: Features) -> Features:
@@ -58,9 +61,9 @@ def test_copy_is_the_reduce_protocols_and_independent(features):
 
 
 def test_copies_read_only_placeholders_as_writable_arrays():
-    duplicate = copy.deepcopy(Features(nlp.featurizers.SEQUENCE_PLACEHOLDER, "sequence", "text", "x"))
+    duplicate = copy.deepcopy(Features(SEQUENCE_PLACEHOLDER, "sequence", "text", "x"))
     duplicate.features.data[0] = 2.0
-    assert nlp.featurizers.SEQUENCE_PLACEHOLDER.data[0] == 1.0
+    assert SEQUENCE_PLACEHOLDER.data[0] == 1.0
 
 
 def test_other_matrices_are_deep_copied_as_before():

@@ -12,10 +12,11 @@ from rasa.shared.constants import DIAGNOSTIC_DATA
 from rasa.shared.nlu.training_data.features import Features
 from rasa.utils.tensorflow.layers import RandomlyConnectedDense
 
-import channels  # noqa: F401  (installs the numpy prediction, as the Rasa server does on start)
 from bench.heldout import load_examples
-from channels import sentence_predict
+from speedups import sentence_predict
 from ops.servers import MODEL
+
+pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m speedups` runs Rasa
 
 # float32 sums in another order than TensorFlow's: the last bits of a score may differ.
 SCORE_TOLERANCE = 1e-5

@@ -1,9 +1,11 @@
 """A domain keeps its answer to whether it is empty, and the answer is Rasa's."""
+import pytest
 from rasa.shared.core.domain import Domain
 
-import channels  # noqa: F401  (installs the remembered answer, as the Rasa server does on start)
-from channels import domain_checks
+from speedups import domain_checks
 from tests.language_fixtures import project_domain
+
+pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m speedups` runs Rasa
 
 PROJECT_DOMAIN = project_domain()
 

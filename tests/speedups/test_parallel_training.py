@@ -14,8 +14,8 @@ from rasa.engine.exceptions import GraphComponentException
 from rasa.engine.graph import ExecutionContext, GraphComponent, GraphNode, GraphNodeHook, GraphSchema, SchemaNode
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 
-import nlp.parallel_training
-from nlp.parallel_training import ParallelTrainingRunner, Training
+import speedups.parallel_training
+from speedups.parallel_training import ParallelTrainingRunner, Training
 from tests.language_fixtures import ROOT
 from tests.nlp.test_featurizers import NLU_CONFIG, nlu_data
 
@@ -25,8 +25,8 @@ def trained(tmp_path, runner):
     config.write_text(NLU_CONFIG.format(featurizer="CountVectorsFeaturizer", no_dropout=""))
     data.write_text(nlu_data())
     out = tmp_path / runner
-    run = subprocess.run([sys.executable, "-m", "tests.nlp.training_run", runner, str(config), str(data), str(out)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=600,
+    run = subprocess.run([sys.executable, "-m", "tests.speedups.training_run", runner, str(config), str(data),
+                          str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600,
                          env={**os.environ, "RASA_CACHE_DIRECTORY": str(tmp_path / f"cache-{runner}")})
     assert run.returncode == 0, run.stderr[-3000:]
     return json.loads(run.stdout.strip().splitlines()[-1])
@@ -131,10 +131,10 @@ def test_a_training_process_that_dies_is_reported_with_its_exit_code(tmp_path):
 
 def test_where_tensorflow_already_runs_the_classifiers_train_in_this_process(monkeypatch):
     tf.constant(1.0) + 1.0  # TensorFlow starts in this process
-    assert nlp.parallel_training.tensorflow_started()
+    assert speedups.parallel_training.tensorflow_started()
     schema = GraphSchema({"train_DIETClassifier0": SchemaNode(
-        needs={}, uses=nlp.parallel_training.DIETClassifier, fn="train", constructor_name="create", config={})})
+        needs={}, uses=speedups.parallel_training.DIETClassifier, fn="train", constructor_name="create", config={})})
     runner = ParallelTrainingRunner(schema, None, ExecutionContext(schema, "test"))
     assert runner._build_dask_graph(schema)["train_DIETClassifier0"][0] == runner._called
-    monkeypatch.setattr(nlp.parallel_training, "tensorflow_started", lambda: False)
+    monkeypatch.setattr(speedups.parallel_training, "tensorflow_started", lambda: False)
     assert runner._build_dask_graph(schema)["train_DIETClassifier0"][0] == runner._started

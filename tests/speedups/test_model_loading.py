@@ -6,11 +6,12 @@ import pytest
 from rasa.core.agent import Agent
 from rasa.utils.tensorflow.models import RasaModel
 
-import channels  # noqa: F401  (installs the loading, as the Rasa server does on start)
 from bench.heldout import load_examples
-from channels import model_loading
-from tests.policy.graph_components import components
+from speedups import model_loading
+from tests.speedups.graph_components import components
 from ops.servers import MODEL
+
+pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m speedups` runs Rasa
 
 
 def classifier_models(agent):

@@ -6,8 +6,9 @@ from rasa.shared.core.slots import (AnySlot, BooleanSlot, CategoricalSlot, Float
                                     TextSlot)
 from rasa.shared.utils.common import all_subclasses
 
-import channels  # noqa: F401  (installs the direct copy, as the Rasa server does on start)
-from channels.slot_copies import shallow_copy
+from speedups.slot_copies import shallow_copy
+
+pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m speedups` runs Rasa
 
 MAPPINGS = [{"type": "custom"}]
 SLOTS = [
