@@ -1,20 +1,35 @@
 """Rasa's Slack channel with the public-channel policy, set up from the environment
 (SLACK_TOKEN, SLACK_SIGNING_SECRET and optionally SLACK_API_URL), with each thread a
-conversation of its own and Slack's retries acknowledged without a second answer."""
+conversation of its own and Slack's retries acknowledged without a second answer.
+Replies ride out a dropped connection and Slack's rate limit; one that still cannot be
+delivered is logged in one line (the turn is stored all the same)."""
+import asyncio
 import json
+import logging
 import os
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.core.channels.channel import InputChannel, OutputChannel
+import aiohttp
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
 from rasa.shared.exceptions import InvalidConfigException
 from sanic import Blueprint, response
 from sanic.request import Request
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import (AsyncConnectionErrorRetryHandler,
+                                                         AsyncRateLimitErrorRetryHandler)
 from slack_sdk.web.async_client import AsyncWebClient
 
 from channels.policy import OnNewMessage, guarded
 
 DEFAULT_API_URL = "https://slack.com/api/"
+# Each Web API call: a failed connection tried twice more (after about 0.5 s, then 1 s),
+# a 429 twice more, each after the Retry-After Slack names.
+RETRY_HANDLERS = [AsyncConnectionErrorRetryHandler(max_retry_count=2),
+                  AsyncRateLimitErrorRetryHandler(max_retry_count=2)]
+UNDELIVERED = (SlackApiError, aiohttp.ClientError, asyncio.TimeoutError)
+
+log = logging.getLogger(__name__)
 
 
 def _from_environment(name: str) -> str:
@@ -37,7 +52,7 @@ class SlackOutput(SlackBot):
     def __init__(self, token: Text, slack_channel: Optional[Text], thread_id: Optional[Text],
                  proxy: Optional[Text], api_url: Text) -> None:
         super().__init__(token, slack_channel, thread_id, proxy)
-        self.client = AsyncWebClient(token, proxy=proxy, base_url=api_url)
+        self.client = AsyncWebClient(token, proxy=proxy, base_url=api_url, retry_handlers=RETRY_HANDLERS)
 
     async def send_text_with_buttons(self, recipient_id: Text, text: Text,
                                      buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
@@ -48,6 +63,24 @@ class SlackOutput(SlackBot):
         blocks = [{"type": "section", "text": {"type": "plain_text", "text": text}},
                   {"type": "actions", "elements": elements}]
         await self._post_message(channel=self.slack_channel or recipient_id, text=text, blocks=blocks)
+
+
+def why_undelivered(error: Exception) -> str:
+    if isinstance(error, SlackApiError):
+        return f"Slack answered HTTP {error.response.status_code} {error.response.get('error', '')}".rstrip()
+    return f"{type(error).__name__}: {error}"
+
+
+def delivery_failures_logged(on_new_message: OnNewMessage) -> OnNewMessage:
+    """Rasa runs each Slack turn as a task of its own, whose error would end up as a
+    traceback; the turn's events are stored before its replies go out."""
+    async def handle(message: UserMessage) -> Any:
+        try:
+            return await on_new_message(message)
+        except UNDELIVERED as error:
+            log.error("Slack reply in conversation %s not delivered: %s", message.sender_id, why_undelivered(error))
+
+    return handle
 
 
 class EnvSlackInput(SlackInput):
@@ -67,7 +100,7 @@ class EnvSlackInput(SlackInput):
         return channel
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        return super().blueprint(guarded(on_new_message))
+        return super().blueprint(delivery_failures_logged(guarded(on_new_message)))
 
     def get_output_channel(self, channel: Optional[Text] = None,
                            thread_id: Optional[Text] = None) -> OutputChannel:

@@ -1,23 +1,40 @@
 """Slack, played on loopback: it signs the events it sends the assistant with the app's
-signing secret and records the Web API calls the assistant answers with."""
+signing secret and records the Web API calls the assistant answers with. It can also be
+out of reach (refusing connections) or trouble the next calls: drop them unanswered or
+answer 429 with a Retry-After."""
+import contextlib
 import hashlib
 import hmac
 import json
 import secrets
 import threading
 import time
+from collections import defaultdict, deque
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Dict, List
+from typing import Deque, Dict, Iterator, List, Optional, Union
 
 BOT_TOKEN = "xoxb-test"
+OK = "ok"
+DISCONNECT = "disconnect"  # the connection closed without an answer
+
+
+@dataclass(frozen=True)
+class RateLimited:
+    """HTTP 429, to try again after retry_after seconds."""
+    retry_after: int
+
+
+Answer = Union[str, RateLimited]
 
 
 class SlackStandIn:
     def __init__(self) -> None:
         self.signing_secret = secrets.token_hex(16)
         self._calls: List[Dict] = []
+        self._troubles: Dict[str, Deque[Answer]] = defaultdict(deque)
         self._new_call = threading.Condition()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._request_handler())
+        self._server = self._listening(port=0)
 
     @property
     def api_url(self) -> str:
@@ -31,9 +48,30 @@ class SlackStandIn:
         digest = hmac.new(self.signing_secret.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256)
         return f"v0={digest.hexdigest()}"
 
-    def posted_to(self, channel: str) -> List[Dict]:
+    def trouble(self, channel: str, *answers: Answer) -> None:
+        """The next calls about the channel get these answers, one each (DISCONNECT or RateLimited)."""
+        with self._new_call:
+            self._troubles[channel].extend(answers)
+
+    @contextlib.contextmanager
+    def refusing(self) -> Iterator[None]:
+        """Connections to the Web API refused until the block ends: Slack out of reach."""
+        port = self._server.server_port
+        self.__exit__()
+        try:
+            yield
+        finally:
+            self._server = self._listening(port)
+            self.__enter__()
+
+    def calls_to(self, channel: str) -> List[Dict]:
+        """Every chat.postMessage call to the channel, with its answer and the time of it."""
         with self._new_call:
             return [call for call in self._calls if call["method"] == "chat.postMessage" and call["channel"] == channel]
+
+    def posted_to(self, channel: str) -> List[Dict]:
+        """The messages posted to the channel: the calls answered OK."""
+        return [call for call in self.calls_to(channel) if call["answer"] == OK]
 
     def wait_for_post(self, channel: str, containing: str, after: int = 0, timeout: float = 30.0) -> Dict:
         """The first message posted to the channel, past its first `after`, whose text contains the words."""
@@ -56,10 +94,17 @@ class SlackStandIn:
         self._server.shutdown()
         self._server.server_close()
 
-    def _record(self, call: Dict) -> None:
+    def _listening(self, port: int) -> ThreadingHTTPServer:
+        return ThreadingHTTPServer(("127.0.0.1", port), self._request_handler())
+
+    def _answer_next(self, call: Dict) -> Answer:
+        """Records the call with the answer it gets."""
         with self._new_call:
+            troubles = self._troubles[call.get("channel")]
+            call.update(answer=troubles.popleft() if troubles else OK, time=time.monotonic())
             self._calls.append(call)
             self._new_call.notify_all()
+            return call["answer"]
 
     def _request_handler(self):
         standin = self
@@ -68,14 +113,21 @@ class SlackStandIn:
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 method = self.path.rsplit("/", 1)[-1]
-                standin._record({"method": method, "authorization": self.headers.get("Authorization"), **body})
-                self._reply({"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"})
+                answer = standin._answer_next({"method": method, "authorization": self.headers.get("Authorization"),
+                                               **body})
+                if answer == DISCONNECT:
+                    self.close_connection = True
+                elif isinstance(answer, RateLimited):
+                    self._reply({"ok": False, "error": "ratelimited"}, 429, {"Retry-After": str(answer.retry_after)})
+                else:
+                    self._reply({"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"})
 
-            def _reply(self, answer: Dict) -> None:
+            def _reply(self, answer: Dict, status: int = 200, headers: Optional[Dict[str, str]] = None) -> None:
                 data = json.dumps(answer).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
+                self.send_response(status)
+                for name, value in {"Content-Type": "application/json", "Content-Length": str(len(data)),
+                                    **(headers or {})}.items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(data)
 

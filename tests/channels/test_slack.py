@@ -12,7 +12,7 @@ from typing import Optional
 import pytest
 import yaml
 
-from tests.channels.slack_standin import BOT_TOKEN
+from tests.channels.slack_standin import BOT_TOKEN, DISCONNECT, OK, RateLimited
 from tests.stored import feedback_given, last_answered_topic
 from ops.servers import wait_until
 
@@ -158,6 +158,49 @@ def test_a_thread_is_a_conversation_apart_from_its_channel(deliver, slack):
 def test_the_public_channel_policy_applies(deliver, slack):
     assert deliver(direct_message("DPOLICY", "why? " * 500)) == 200
     slack.wait_for_post("DPOLICY", "too long")
+
+
+def test_a_rate_limited_reply_is_sent_again_after_the_retry_after(deliver, slack):
+    slack.trouble("DLIMITED", RateLimited(retry_after=1))
+    assert deliver(direct_message("DLIMITED", "is membership free for residents?")) == 200
+    answer = slack.wait_for_post("DLIMITED", "free")
+    limited = slack.calls_to("DLIMITED")[0]
+    assert isinstance(limited["answer"], RateLimited) and limited["text"] == answer["text"]
+    assert answer["time"] - limited["time"] >= 1
+
+
+def test_a_reply_rides_out_dropped_connections(deliver, slack):
+    slack.trouble("DDROPPED", DISCONNECT, DISCONNECT)
+    assert deliver(direct_message("DDROPPED", "is membership free for residents?")) == 200
+    answer = slack.wait_for_post("DDROPPED", "free")
+    assert [(call["answer"], call["text"]) for call in slack.calls_to("DDROPPED")][:3] == [
+        (DISCONNECT, answer["text"]), (DISCONNECT, answer["text"]), (OK, answer["text"])]
+
+
+def test_a_reply_slack_never_gets_is_logged_once_and_the_conversation_goes_on(deliver, slack, assistant,
+                                                                              events_stored):
+    log = assistant.rasa.log
+    logged_before = log.stat().st_size
+    conversation = f"{VISITOR}_DUNREACHABLE"
+
+    def logged_since() -> str:
+        with log.open(errors="replace") as text:
+            text.seek(logged_before)
+            return text.read()
+
+    with slack.refusing():
+        assert deliver(direct_message("DUNREACHABLE", "which category am I")) == 200
+        wait_until(lambda: conversation in logged_since(), 30, "the undelivered reply in the log")
+    logged = logged_since().splitlines()
+    assert [line.split(" - ", 1)[1] for line in logged if conversation in line] == [
+        f"Slack reply in conversation {conversation} not delivered: ClientConnectorError: "
+        f"Cannot connect to host {urllib.parse.urlsplit(slack.api_url).netloc} ssl:default [Connection refused]"]
+    assert not [line for line in logged if "Traceback" in line]
+    stored = [event for sender, event in events_stored() if sender == conversation]
+    assert [event.get("text") for event in stored if event["event"] in ("user", "bot")] == [
+        "which category am I", "What is your profession?"]
+    assert deliver(direct_message("DUNREACHABLE", "Physician")) == 200
+    slack.wait_for_post("DUNREACHABLE", "Where are you in your career?")
 
 
 def test_the_app_manifest_sends_slack_to_this_channel():
