@@ -13,6 +13,12 @@ SPACY_DIR := build/spacy-acr
 WIDGET    := webchat/node_modules/rasa-webchat/lib/index.js
 QUIET     := 2>&1 | $(PYTHON) scripts/without_warnings.py
 
+# Where `make run` serves (ops/supervisord.conf reads them from the environment).
+export RASA_PORT    ?= 5005
+export ACTIONS_PORT ?= 5055
+export WEB_PORT     ?= 8080
+export CORS_ORIGINS ?= http://localhost:$(WEB_PORT) http://127.0.0.1:$(WEB_PORT)
+
 # Quiet TensorFlow and warnings, no telemetry (there is no network to send it to).
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONWARNINGS := ignore
@@ -20,7 +26,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup train run run-scaled shell test validate unit browser services stories content-check bench soak purge report quote clean
+.PHONY: help setup train run status run-scaled shell test validate unit browser services stories content-check bench soak purge report quote clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -43,10 +49,15 @@ $(WIDGET): webchat/package.json webchat/package-lock.json
 train: setup  ## train the model when config, domain, data or vocabulary changed (FORCE=1 always, FINETUNE=1 faster)
 	@FORCE=$(FORCE) FINETUNE=$(FINETUNE) scripts/train.sh $(MODEL)
 
-run: train  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080/
+run: train  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080/, each restarted when it dies
 	@mkdir -p var
 	@$(PYTHON) -m channels.credentials build/credentials.yml
-	@$(VENV)/bin/honcho --no-colour -f Procfile start
+	@$(PYTHON) -m ops.endpoints build/endpoints.yml
+	@$(VENV)/bin/supervisord --configuration ops/supervisord.conf
+
+status:  ## the processes of `make run` and the model it serves (the chat page's /health)
+	@$(VENV)/bin/supervisorctl --configuration ops/supervisord.conf status || true
+	@$(PYTHON) -m ops.health
 
 run-scaled: train services  ## nginx :8000 before 2 Rasa servers, PostgreSQL, Redis (PORT=, INSTANCES=)
 	@mkdir -p var
