@@ -1,2 +1,4 @@
-"""Starting the assistant's servers: both on loopback for the tests and the bench
-(servers.py), and several Rasa servers behind nginx with PostgreSQL and Redis (scaled.py)."""
+"""Starting the assistant's servers: `make run` under supervisord (supervisord.conf, with
+the endpoints it writes in endpoints.py, the chat page and its /health in chat_page.py and
+health.py), both servers on loopback for the tests and the bench (servers.py), and several
+Rasa servers behind nginx with PostgreSQL and Redis (scaled.py)."""

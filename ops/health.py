@@ -18,10 +18,10 @@ from supervisor.options import ClientOptions
 CONFIG = Path(__file__).with_name("supervisord.conf")
 
 
-def supervisor() -> xmlrpc.client.ServerProxy:
+def supervisor(config: Path = CONFIG) -> xmlrpc.client.ServerProxy:
     """supervisord's XML-RPC interface, at the socket its configuration names."""
     options = ClientOptions()
-    options.realize(["--configuration", str(CONFIG)])
+    options.realize(["--configuration", str(config)])
     return options.getServerProxy()
 
 
