@@ -2,7 +2,8 @@
 (SLACK_TOKEN, SLACK_SIGNING_SECRET and optionally SLACK_API_URL), with each thread a
 conversation of its own and Slack's retries acknowledged without a second answer.
 Replies ride out a dropped connection and Slack's rate limit; one that still cannot be
-delivered is logged in one line (the turn is stored all the same)."""
+delivered is logged in one line (the turn is stored all the same). A server that is
+stopped finishes the turns in progress first."""
 import asyncio
 import json
 import logging
@@ -28,6 +29,7 @@ DEFAULT_API_URL = "https://slack.com/api/"
 RETRY_HANDLERS = [AsyncConnectionErrorRetryHandler(max_retry_count=2),
                   AsyncRateLimitErrorRetryHandler(max_retry_count=2)]
 UNDELIVERED = (SlackApiError, aiohttp.ClientError, asyncio.TimeoutError)
+STOPPING_GRACE_SECONDS = 15.0  # as long as Sanic gives requests in progress
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +102,16 @@ class EnvSlackInput(SlackInput):
         return channel
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        return super().blueprint(delivery_failures_logged(guarded(on_new_message)))
+        blueprint = super().blueprint(delivery_failures_logged(guarded(on_new_message)))
+
+        @blueprint.listener("before_server_stop")
+        async def finish_turns(*_: Any) -> None:
+            # Rasa answers Slack in tasks of their own, which a stopping server does not
+            # wait for as it waits for open requests.
+            if self._background_tasks:
+                await asyncio.wait(self._background_tasks, timeout=STOPPING_GRACE_SECONDS)
+
+        return blueprint
 
     def get_output_channel(self, channel: Optional[Text] = None,
                            thread_id: Optional[Text] = None) -> OutputChannel:
