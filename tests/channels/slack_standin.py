@@ -5,16 +5,22 @@ answer 429 with a Retry-After."""
 import contextlib
 import hashlib
 import hmac
+import itertools
 import json
 import secrets
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections import defaultdict, deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Deque, Dict, Iterator, List, Optional, Union
 
 BOT_TOKEN = "xoxb-test"
+BOT_USER = "UBOT"
+VISITOR = "UVISITOR"
+WEBHOOK_PATH = "/webhooks/slack/webhook"
 OK = "ok"
 DISCONNECT = "disconnect"  # the connection closed without an answer
 
@@ -26,6 +32,23 @@ class RateLimited:
 
 
 Answer = Union[str, RateLimited]
+_sequence = itertools.count(1)
+
+
+def message_ts() -> str:
+    """A Slack message timestamp, unique within the test session."""
+    return f"{int(time.time())}.{next(_sequence):06d}"
+
+
+def event_callback(event: dict) -> dict:
+    """The Events API callback Slack sends for an event by the visitor."""
+    event = {"user": VISITOR, "ts": message_ts(), **event}
+    return {"type": "event_callback", "team_id": "TACR", "event_id": f"Ev{event['ts']}", "event": event,
+            "authorizations": [{"user_id": BOT_USER, "is_bot": True}]}
+
+
+def direct_message(channel: str, text: str) -> dict:
+    return event_callback({"type": "message", "channel_type": "im", "channel": channel, "text": text})
 
 
 class SlackStandIn:
@@ -47,6 +70,20 @@ class SlackStandIn:
     def signature(self, timestamp: int, body: bytes) -> str:
         digest = hmac.new(self.signing_secret.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256)
         return f"v0={digest.hexdigest()}"
+
+    def deliver(self, rasa_url: str, body: Union[Dict, bytes], content_type: str = "application/json", age: int = 0,
+                signature: Optional[str] = None, headers: Optional[Dict[str, str]] = None) -> int:
+        """Delivers a request to the assistant's Slack webhook as Slack does; its HTTP status."""
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        timestamp = int(time.time()) - age
+        request = urllib.request.Request(rasa_url + WEBHOOK_PATH, data=data, headers={
+            "Content-Type": content_type, "X-Slack-Request-Timestamp": str(timestamp),
+            "X-Slack-Signature": signature or self.signature(timestamp, data), **(headers or {})})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status
+        except urllib.error.HTTPError as refused:
+            return refused.code
 
     def trouble(self, channel: str, *answers: Answer) -> None:
         """The next calls about the channel get these answers, one each (DISCONNECT or RateLimited)."""
