@@ -19,6 +19,7 @@ from language.topics import topic_answered_by
 LOW_CONFIDENCE = 0.6
 SIMILAR = 0.35         # TF-IDF cosine from which two questions are grouped
 FALLBACK_INTENT = "nlu_fallback"
+NOT_ON_PAGE_INTENT = "not_on_page"  # a membership question the page leaves open: an answer to add?
 FAQ_INTENT = "faq"
 SUGGESTION_PAYLOAD = "/choose_topic"
 
@@ -51,10 +52,11 @@ def day_of(timestamp: float) -> str:
 
 
 def is_unsure(parse_data: Dict) -> bool:
-    """Unsure of the intent, or of which FAQ answer fits: a sure "faq" intent can still
-    get the wrong answer when the response selector's confidence is low."""
+    """Unsure of the intent, or of which FAQ answer fits (a sure "faq" intent can still
+    get the wrong answer when the response selector's confidence is low), or sure that the
+    membership page does not answer it."""
     intent = parse_data.get("intent") or {}
-    if intent.get("name") == FALLBACK_INTENT or intent.get("confidence", 1.0) < LOW_CONFIDENCE:
+    if intent.get("name") in (FALLBACK_INTENT, NOT_ON_PAGE_INTENT) or intent.get("confidence", 1.0) < LOW_CONFIDENCE:
         return True
     answer = ((parse_data.get("response_selector") or {}).get(FAQ_INTENT) or {}).get("response") or {}
     return intent.get("name") == FAQ_INTENT and answer.get("confidence", 1.0) < LOW_CONFIDENCE

@@ -36,20 +36,22 @@ EVENTS = [
     ("carol", slot("quoted_category", "member_in_training")),
     ("alice", user("is my dog allowed", "out_of_scope", 0.5, DAY + DAY_SECONDS)),
     ("alice", user("can my dog come along", "faq", 1.0, DAY + DAY_SECONDS, answer_confidence=0.2)),
+    ("dave", user("where is my receipt", "not_on_page", 0.97, DAY + DAY_SECONDS)),
 ]
 
 
 def test_figures_from_events():
     stats = conversation_stats(EVENTS)
-    assert stats.messages == 7 and stats.conversations == 3
-    assert stats.conversations_per_day == {"2026-09-21": 2, "2026-09-22": 2}
-    assert stats.messages_per_day == {"2026-09-21": 4, "2026-09-22": 3}
+    assert stats.messages == 8 and stats.conversations == 4
+    assert stats.conversations_per_day == {"2026-09-21": 2, "2026-09-22": 3}
+    assert stats.messages_per_day == {"2026-09-21": 4, "2026-09-22": 4}
     assert stats.fallbacks == 2 and stats.suggestions == 1
     assert stats.topics == {"who_can_join": 1, "general_cost": 1}
     assert stats.feedback == {"who_can_join": {"helped": 1}, "general_cost": {"not_helped": 1}}
     assert stats.categories == {"member_in_training": 1}
     assert [group.questions for group in stats.unsure] == [
-        ["<b>dues</b> things for the stuff", "dues thing for stuff"], ["can my dog come along"], ["is my dog allowed"]]
+        ["<b>dues</b> things for the stuff", "dues thing for stuff"], ["can my dog come along"], ["is my dog allowed"],
+        ["where is my receipt"]]
 
 
 def test_similar_questions_share_a_group_and_repeats_count():
