@@ -118,6 +118,9 @@ class ActionAnswerQuestions(Action):
         events: List[EventType] = []
         answered: List[Text] = []
         for answer in answers:
+            if answer == questions.PERSONAL:
+                events += self.personal_answer(dispatcher, tracker, answers)
+                continue
             topic = answer.topic if answer.kind == "faq" else None
             if answer.kind == "followup" and answered:
                 aspect = followups.aspect_of(answer.question)
@@ -128,11 +131,17 @@ class ActionAnswerQuestions(Action):
                 events.append(SlotSet(feedback.ANSWER_SLOT, topic))
             elif answer.kind == "not_on_page":
                 dispatcher.utter_message(response="utter_not_on_page")
-        if questions.PERSONAL in answers:
-            others = [answer.question for answer in answers if answer != questions.PERSONAL]
-            updates = {**earlier_updates(tracker.events[:-1], membership.today()), **message_updates(tracker, others)}
-            events += engine_answer(dispatcher, tracker, updates, hypothetical=False)
         return events
+
+    @staticmethod
+    def personal_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
+                        answers: List[questions.Answer]) -> List[EventType]:
+        """The engine's answer from what the visitor said about themselves, now and before:
+        the other questions, about others or the page, are left out."""
+        others = questions.about_others(tracker.latest_message.get("text") or "", answers)
+        before = feedback.events_before_latest_message(tracker.events)
+        updates = {**earlier_updates(before, membership.today()), **message_updates(tracker, others)}
+        return engine_answer(dispatcher, tracker, updates, hypothetical=False)
 
 
 class ActionTellMore(Action):

@@ -1,7 +1,7 @@
 """Feedback on answers: which answer a "Did that answer your question?" is about, and
 what the visitor's reply says. Pure functions over Rasa's event and entity dicts."""
 import re
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from language.topics import Events, topic_answered_by
 
@@ -15,10 +15,19 @@ NEGATIVE = re.compile(r"n't|\b(not|no|useless|unhelpful|wrong)\b")
 REPLIES = {True: "utter_feedback_helped", False: "utter_feedback_not_helped"}
 
 
-def events_since_latest_message(events: Events) -> List[Dict[str, Any]]:
+def split_at_latest_message(events: Events) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
+    """The events before the visitor's latest message, and those after it."""
     events = list(events)
     starts = [index for index, event in enumerate(events) if event.get("event") == "user"]
-    return events[starts[-1] + 1:] if starts else events
+    return (events[:starts[-1]], events[starts[-1] + 1:]) if starts else (events, events)
+
+
+def events_since_latest_message(events: Events) -> List[Dict[str, Any]]:
+    return split_at_latest_message(events)[1]
+
+
+def events_before_latest_message(events: Events) -> List[Dict[str, Any]]:
+    return split_at_latest_message(events)[0]
 
 
 def answered_topic(events: Events) -> Optional[str]:

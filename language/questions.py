@@ -154,6 +154,13 @@ def engine_covers(answer: Answer, aspect: Optional[str]) -> bool:
     return answer.kind == "faq" and aspect in ENGINE_ASPECTS and not SOMEONE_ELSE.search(answer.question)
 
 
+def about_others(text: str, answers: Sequence[Answer]) -> List[str]:
+    """The parts of a message that are not about the visitor: the questions answered from
+    the page, and background about someone else ("my attending is in the reserves")."""
+    background = [part.text for part in parts(text) if not part.is_question and SOMEONE_ELSE.search(part.text)]
+    return [answer.question for answer in answers if answer != PERSONAL] + background
+
+
 def plan(readings: Sequence[Reading], personal_message: bool) -> List[Answer]:
     """The answers to give, in the order asked, each once, at most MAX_ANSWERS."""
     answers: List[Answer] = []

@@ -4,8 +4,9 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from language.questions import (NOT_ON_PAGE, PERSONAL, Answer, Reading, engine_covers, parts, plan, questions,
-                                without)
+from language.questions import (NOT_ON_PAGE, PERSONAL, Answer, Reading, about_others, engine_covers, parts, plan,
+                                questions, without)
+
 
 @pytest.mark.parametrize("text, expected", [
     ("do students get in free, and is there anything for people in the Air Force?",
@@ -116,3 +117,9 @@ def test_facts_in_a_question_about_someone_else_are_left_out():
 ])
 def test_the_engines_answer_covers_the_visitors_own_cost_and_eligibility(question, aspect, covered):
     assert engine_covers(Answer("faq", "topic", question), aspect) is covered
+
+
+def test_what_a_message_says_about_others():
+    text = "PGY-2 in Ohio, is it free for me? also my attending is in the reserves, is there a discount for him?"
+    answers = [PERSONAL, Answer("faq", "service_discount", "is there a discount for him?")]
+    assert about_others(text, answers) == ["is there a discount for him?", "also my attending is in the reserves"]
