@@ -57,7 +57,10 @@ def test_both_classifiers_of_the_trained_model_have_the_shape_computed_here(clas
 
 
 def test_every_held_out_message_scores_as_in_tensorflow(classified):
-    assert len(classified) == 2 * len(load_examples())
+    # each held-out message by both classifiers (and the questions of one that asks several)
+    seen = {(type(classifier).__name__, message.get("text")) for classifier, message in classified}
+    assert seen >= {(name, example.text) for name in ("DIETClassifier", "ResponseSelector")
+                    for example in load_examples()}
     for classifier, message in classified:
         expected = sentence_predict._rasa_predict(classifier, message)["i_scores"]
         scores = sentence_predict.predict(classifier, message)["i_scores"]
