@@ -6,7 +6,7 @@ The schedule directory holds only the 2025 and 2026 files here, whatever is publ
 import shutil
 
 import pytest
-from engine_profiles import RESIDENT, US_RADIOLOGIST, reason_texts
+from tests.membership.engine_profiles import RESIDENT, US_RADIOLOGIST, reason_texts
 
 import membership
 from membership import quote

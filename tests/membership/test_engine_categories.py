@@ -2,7 +2,7 @@
 
 import pytest
 
-from engine_profiles import RESIDENT, US_RADIOLOGIST, reason_texts
+from tests.membership.engine_profiles import RESIDENT, US_RADIOLOGIST, reason_texts
 
 PHYSICIAN = {"profession": "physician", "stage": "in_practice"}
 PHYSICIST = {"profession": "medical_physicist", "stage": "in_practice"}

@@ -5,7 +5,7 @@ One row per rule the page states, quoted word for word, and one per question it 
 """
 
 import pytest
-from engine_profiles import AS_OF, RESIDENT, US_RADIOLOGIST, on_the_page
+from tests.membership.engine_profiles import AS_OF, RESIDENT, US_RADIOLOGIST, on_the_page
 
 from membership import quote
 

@@ -2,7 +2,7 @@ import importlib
 from datetime import date
 
 import pytest
-from engine_profiles import AS_OF
+from tests.membership.engine_profiles import AS_OF
 
 from membership import quote
 

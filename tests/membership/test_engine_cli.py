@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from engine_profiles import AS_OF, RESIDENT, US_RADIOLOGIST
+from tests.membership.engine_profiles import AS_OF, RESIDENT, US_RADIOLOGIST
 
 from membership import quote
 

@@ -1,7 +1,7 @@
 """Dues, training dates, discounts, chapters and rights (table-driven, exact values)."""
 
 import pytest
-from engine_profiles import RESIDENT, US_RADIOLOGIST, reason_texts
+from tests.membership.engine_profiles import RESIDENT, US_RADIOLOGIST, reason_texts
 
 SCHEDULE_URL = "https://www.acr.org/Membership/Join"
 

@@ -2,7 +2,7 @@
 
 import json
 
-from engine_profiles import CHECKS, PROFILES
+from tests.membership.engine_profiles import CHECKS, PROFILES
 from hypothesis import given
 from hypothesis import strategies as st
 

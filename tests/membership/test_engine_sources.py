@@ -4,7 +4,7 @@ membership page, word for word, or a figure or document of the dues schedules.""
 import re
 
 import pytest
-from engine_profiles import AS_OF, CHECKS, PROFILES, RESIDENT, US_RADIOLOGIST, on_the_page
+from tests.membership.engine_profiles import AS_OF, CHECKS, PROFILES, RESIDENT, US_RADIOLOGIST, on_the_page
 from hypothesis import given
 
 from membership import available_years, load_schedule, page, quote
