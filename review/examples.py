@@ -44,6 +44,10 @@ def read_intents(nlu_dir: Path) -> Dict[str, Intent]:
     return intents
 
 
+def all_examples(nlu_dir: Path) -> List[str]:
+    return [example for intent in read_intents(nlu_dir).values() for example in intent.examples]
+
+
 def as_example(text: str) -> str:
     """The text on one line, "??" as "?", and no square brackets, which mark an entity."""
     return re.sub(r"([?!.])\1+", r"\1", " ".join(text.replace("[", "(").replace("]", ")").split()))

@@ -17,10 +17,11 @@ from sklearn.feature_extraction.text import TfidfTransformer
 
 
 class ModelFeatures:
-    """Call it with texts for their features, one row each, weighted by TF-IDF over those
-    texts so that words every message shares count for little."""
+    """Call it with texts for their features, one row each, weighted by TF-IDF over the
+    training examples and those texts: words most questions share count for little, and
+    so do a greeting or a "please" that many texts of the inbox add."""
 
-    def __init__(self, model: Path):
+    def __init__(self, model: Path, examples: List[str]):
         if not model.exists():
             raise SystemExit(f"No trained model at {model}: run `make train` first")
         with tempfile.TemporaryDirectory() as unpacked:  # the components are loaded from it here
@@ -29,11 +30,16 @@ class ModelFeatures:
             self.target = [name for name, node in schema.nodes.items() if issubclass(node.uses, Featurizer)][-1]
             schema = schema.minimal_graph_schema([self.target])
             self.runner = DaskGraphRunner.create(schema, storage, ExecutionContext(schema, metadata.model_id), [])
+        self.examples = self.counts(examples)
 
-    def __call__(self, texts: List[str]) -> scipy.sparse.spmatrix:
+    def counts(self, texts: List[str]) -> scipy.sparse.spmatrix:
         inputs = {PLACEHOLDER_MESSAGE: [UserMessage(text) for text in texts]}
         messages = self.runner.run(inputs, [self.target])[self.target]
         # The pipeline adds a message for each question of a message that asks several,
         # after the visitors' own: the first len(texts) are those.
-        rows = [message.get_sparse_features(TEXT)[1].features for message in messages[:len(texts)]]
-        return TfidfTransformer().fit_transform(scipy.sparse.vstack(rows).tocsr())
+        return scipy.sparse.vstack([message.get_sparse_features(TEXT)[1].features
+                                    for message in messages[:len(texts)]]).tocsr()
+
+    def __call__(self, texts: List[str]) -> scipy.sparse.spmatrix:
+        counts = self.counts(texts)
+        return TfidfTransformer().fit(scipy.sparse.vstack([counts, self.examples])).transform(counts)

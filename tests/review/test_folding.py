@@ -1,7 +1,8 @@
 """Near-duplicates folded into one row by the trained model's own features."""
 import pytest
 
-from ops.servers import MODEL
+from ops.servers import MODEL, ROOT
+from review.examples import all_examples
 from review.features import ModelFeatures
 from review.folding import fold
 from review.inbox import Message
@@ -14,7 +15,7 @@ OTHERS = ["can i pay my dues with a credit card", "do you have a mobile app", "p
 
 @pytest.fixture(scope="module")
 def features():
-    return ModelFeatures(MODEL)
+    return ModelFeatures(MODEL, all_examples(ROOT / "data" / "nlu"))
 
 
 def message(text, ranking=(("not_on_page", 0.9), ("faq/contact", 0.1)), reasons=("not on the page",)):
