@@ -68,8 +68,7 @@ def inbox(events: Iterable[Tuple[str, Dict]]) -> List[Message]:
                 message.reasons.add("fallback")
             elif is_unsure(parse_data):
                 message.reasons.add(LOW_CONFIDENCE)
-        elif kind == "bot" and message and reply_of(event):
-            reply = reply_of(event)
+        elif kind == "bot" and message and (reply := reply_of(event)):
             message.replies.append(reply)
             if reply == SUGGESTED or reply in BOUNDARIES:
                 message.reasons.add(BOUNDARIES.get(reply, SUGGESTED))
