@@ -26,7 +26,11 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
+<<<<<<< HEAD
 .PHONY: help setup train run status run-scaled shell test validate unit browser services stories content-check bench soak purge report quote clean
+=======
+.PHONY: help setup train run run-scaled shell test validate unit browser services stories content-check bench soak purge report review quote clean
+>>>>>>> review
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -98,6 +102,9 @@ purge: setup  ## delete conversations idle for more than DAYS days (default 30) 
 
 report: setup  ## conversation report from the tracker store (ENDPOINTS=endpoints.yml): build/report/index.html
 	$(PYTHON) -m conversations.report --endpoints $(or $(ENDPOINTS),endpoints.yml) --out build/report/index.html
+
+review: setup  ## questions the assistant was unsure of, to decide on http://127.0.0.1:8090/ (ENDPOINTS=, PORT=): docs/review.md
+	$(PYTHON) -m review --endpoints $(or $(ENDPOINTS),endpoints.yml) --port $(or $(PORT),8090)
 
 quote: setup  ## a membership quote: make quote PROFILE='{"profession":"physician",...}'
 	@echo '$(PROFILE)' | $(PYTHON) -m membership explain

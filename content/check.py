@@ -76,9 +76,10 @@ def heldout_texts() -> List[str]:
     the conversations that are not a button's title ("4 years or more") or a word or two."""
     real_visitors = yaml.safe_load((HELDOUT / "real_visitors.yml").read_text(encoding="utf-8"))["messages"]
     conversations = yaml.safe_load((HELDOUT / "conversations.yml").read_text(encoding="utf-8"))["conversations"]
+    titles = button_titles()
     return ([message["text"] for message in heldout_messages() + real_visitors]
             + [turn for conversation in conversations for turn in conversation["turns"]
-               if len(turn.split()) > 2 and turn.lower() not in button_titles()])
+               if len(turn.split()) > 2 and turn.lower() not in titles])
 
 
 def button_titles() -> set:

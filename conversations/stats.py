@@ -5,8 +5,9 @@ conversation ids are used to count conversations and go no further."""
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Dict, Iterable, List, Tuple
+from typing import Callable, Dict, Iterable, List, Tuple
 
+import scipy.sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
@@ -22,6 +23,7 @@ FALLBACK_INTENT = "nlu_fallback"
 NOT_ON_PAGE_INTENT = "not_on_page"  # a membership question the page leaves open: an answer to add?
 FAQ_INTENT = "faq"
 SUGGESTION_PAYLOAD = "/choose_topic"
+Matrix = scipy.sparse.spmatrix  # one row per text
 
 
 @dataclass
@@ -67,15 +69,20 @@ def offers_suggestions(event: Dict) -> bool:
     return any(str(button.get("payload", "")).startswith(SUGGESTION_PAYLOAD) for button in buttons)
 
 
-def group_questions(questions: Iterable[str], similar: float = SIMILAR) -> List[QuestionGroup]:
-    """Questions grouped by TF-IDF cosine over character n-grams (robust to typos): each
-    joins the first group whose first question is similar enough. Deterministic."""
+def char_ngram_vectors(texts: List[str]) -> Matrix:
+    """TF-IDF over character n-grams: robust to typos."""
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True).fit_transform(texts)
+
+
+def group_questions(questions: Iterable[str], similar: float = SIMILAR,
+                    vectors: Callable[[List[str]], Matrix] = char_ngram_vectors) -> List[QuestionGroup]:
+    """Questions grouped by the cosine of their vectors: each joins the first group whose
+    first question is similar enough. Deterministic."""
     counts = Counter(" ".join(question.split()) for question in questions)
     distinct = sorted(counts, key=lambda question: (-counts[question], question.lower()))
     if not distinct:
         return []
-    vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True).fit_transform(distinct)
-    similarity = cosine_similarity(vectors)
+    similarity = cosine_similarity(vectors(distinct))
     leaders: List[int] = []
     members: Dict[int, List[int]] = {}
     for index in range(len(distinct)):

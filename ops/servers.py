@@ -3,10 +3,13 @@ conversation store, and stop them again. Used by the end-to-end tests and `make 
 
     with running_assistant() as assistant:
         assistant.say("alice", "who can join?")
+
+Also a copy of the project to change freely, and the review page (`make review`) on it.
 """
 import contextlib
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -196,3 +199,38 @@ def running_rasa(model: Path, project_dir: Path, startup_timeout: float = 120.0)
         yield assistant
     finally:
         assistant.stop()
+
+
+def project_copy(folder: Path) -> Path:
+    """The project's tracked files copied into folder and committed in a git repository of
+    their own, the virtual environment and the spaCy pipeline linked: a checkout whose
+    data a test may change."""
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, tracked.decode().split("\0")):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, folder / name)
+    (folder / ".venv").symlink_to((ROOT / ".venv").resolve())
+    (folder / "build").mkdir()
+    (folder / "build" / "spacy-acr").symlink_to((ROOT / "build" / "spacy-acr").resolve())
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
+        subprocess.run(["git", "-c", "user.name=copy", "-c", "user.email=copy@localhost", *command],
+                       cwd=folder, check=True)
+    return folder
+
+
+@contextlib.contextmanager
+def running_review(endpoints: Path, root: Path, out: Path, startup_timeout: float = 120.0) -> Iterator[str]:
+    """`make review` of the tracker store in endpoints, for the project at root with its
+    decisions in out: the page's address; stopped on exit."""
+    port = free_port()
+    command = [sys.executable, "-m", "review", "--endpoints", str(endpoints), "--root", str(root),
+               "--out", str(out), "--port", str(port)]
+    out.mkdir(parents=True, exist_ok=True)
+    server = Server(command, out / "review.log", {**os.environ, **QUIET})
+    url = f"http://127.0.0.1:{port}"
+    server.start()
+    try:
+        wait_until(lambda: urllib.request.urlopen(url).status == 200, startup_timeout, "the review page")
+        yield url
+    finally:
+        server.stop()
