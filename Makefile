@@ -26,11 +26,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-<<<<<<< HEAD
-.PHONY: help setup train run status run-scaled shell test validate unit browser services stories content-check bench soak purge report quote clean
-=======
-.PHONY: help setup train run run-scaled shell test validate unit browser services stories content-check bench soak purge report review quote clean
->>>>>>> review
+.PHONY: help setup train run status run-scaled shell test validate unit browser services stories content-check bench soak purge report review quote clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
