@@ -16,6 +16,7 @@ QUIET     := 2>&1 | $(PYTHON) scripts/without_warnings.py
 # Where `make run` serves (ops/supervisord.conf reads them from the environment).
 export RASA_PORT    ?= 5005
 export ACTIONS_PORT ?= 5055
+export MODELS_PORT  ?= 5056
 export WEB_PORT     ?= 8080
 export CORS_ORIGINS ?= http://localhost:$(WEB_PORT) http://127.0.0.1:$(WEB_PORT)
 
@@ -53,6 +54,7 @@ run: train  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080
 	@mkdir -p var
 	@$(PYTHON) -m channels.credentials build/credentials.yml
 	@$(PYTHON) -m ops.endpoints build/endpoints.yml
+	@$(PYTHON) -m ops.model_server publish $(MODEL)
 	@$(VENV)/bin/supervisord --configuration ops/supervisord.conf
 
 status:  ## the processes of `make run` and the model it serves (the chat page's /health)
