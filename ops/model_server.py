@@ -2,7 +2,8 @@
 seconds (`models:` in build/endpoints.yml, Rasa's model server protocol) and loads a model
 whose ETag differs from the one it has, while the turns in progress finish with the model
 they started with (docs/operations.md). The ETag is the model's model_id, new with each
-training. `make run` publishes the trained model into var/models/ when it starts.
+training. `make run` publishes the trained model into var/models/ when it starts, `make
+reload` while it runs.
 
     python -m ops.model_server publish models/acr-assistant.tar.gz   # as var/models/acr-assistant.tar.gz
     python -m ops.model_server serve --port 5056                     # var/models/, loopback only

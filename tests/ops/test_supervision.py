@@ -1,7 +1,7 @@
 """`make run` for real, started as a user starts it (with Slack, the stand-in), in a copy
-of the project on free ports: each process killed with kill -9 comes back while the
-others keep serving, the conversations keep their facts, and Ctrl-C lets the turns in
-progress finish."""
+of the project on free ports: `make reload` puts a new model into service, each process
+killed with kill -9 comes back while the others keep serving, the conversations keep their
+facts, and Ctrl-C lets the turns in progress finish."""
 import json
 import os
 import shutil
@@ -26,6 +26,7 @@ from conversations.store import stored_events, stored_slots
 from ops.health import supervisor
 from ops.servers import MODEL, ROOT, RasaChat, free_port, wait_until
 from tests.channels.slack_standin import VISITOR, RateLimited, direct_message
+from tests.ops.conftest import NEW_ANSWER, OLD_ANSWER, QUESTION
 
 # What `make setup` built, shared with the copy; the model is copied, so that a
 # training the copy might start never overwrites it.
@@ -146,6 +147,17 @@ def test_make_run_serves_and_reports_its_health(run):
     assert [line.split()[:2] for line in status.stdout.splitlines()[:4]] == [
         ["actions", "RUNNING"], ["models", "RUNNING"], ["rasa", "RUNNING"], ["web", "RUNNING"]]
     assert report["model"]["model_id"] in status.stdout
+
+
+def test_make_reload_puts_a_newly_trained_model_into_service(run, second_model):
+    assert OLD_ANSWER in run.chat.text("before-reload", QUESTION)
+    shutil.copy(second_model, run.directory / "models" / MODEL.name)  # as `make train` leaves it
+    reload = run.make_target("reload")
+    print(f"\n{reload.stdout}")
+    assert reload.returncode == 0, reload.stdout + reload.stderr
+    assert NEW_ANSWER in run.chat.text("after-reload", QUESTION)
+    with urllib.request.urlopen(run.health_url) as response:
+        assert json.load(response)["model"]["model_id"] in reload.stdout
 
 
 @pytest.mark.parametrize("process", ["actions", "models", "web", "rasa"])
