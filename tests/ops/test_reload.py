@@ -3,6 +3,7 @@ server, pulling its model from the model server as under `make run`, changes to 
 whose answer to one FAQ differs. No turn may fail, and the next turns get the new answer."""
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import List, Optional
@@ -14,7 +15,7 @@ from tests.ops.conftest import NEW_ANSWER, OLD_ANSWER, QUESTION
 from tests.ops.test_model_server import archive
 
 VISITORS = 4
-MAX_TURNS = 150  # per visitor, however long the change takes
+MAX_TURNS = 2000  # per visitor, however long the change takes: about two minutes at 60 ms a turn
 # A new visitor every three messages: the channel refuses over 30 a minute from one sender.
 MESSAGES = (QUESTION, "I'm a resident in Canada, what do I pay?", "how much are the dues for international members?")
 SECONDS_AROUND = 3  # of talk before and after the change
@@ -64,12 +65,14 @@ def test_a_reload_under_visitors_fails_no_turn_and_the_next_turns_get_the_new_an
         during = [turn for turn in turns if turn.started < ended and turn.ended > began]
         failed = [turn for turn in turns if turn.failed]
         print(f"\n{len(turns)} requests, {len(during)} of them during the change ({ended - began:.1f} s; the "
-              f"slowest took {max(turn.ended - turn.started for turn in during):.1f} s), {len(failed)} failed: {failed}")
+              f"slowest took {max(turn.ended - turn.started for turn in during):.1f} s), {len(failed)} failed: "
+              f"{dict(Counter(turn.error or 'the apology' for turn in failed))}")
         assert status == 0
         assert during and not failed
         answers = [turn for turn in turns if turn.message == QUESTION]
         assert all(OLD_ANSWER in turn.reply or NEW_ANSWER in turn.reply for turn in answers)
-        assert all(NEW_ANSWER in turn.reply for turn in answers if turn.started > ended)
+        later = [turn for turn in answers if turn.started > ended]
+        assert later and all(NEW_ANSWER in turn.reply for turn in later)
         assert NEW_ANSWER in assistant.text("after", QUESTION)
 
 
