@@ -16,6 +16,7 @@ QUIET     := 2>&1 | $(PYTHON) scripts/without_warnings.py
 # Where `make run` serves (ops/supervisord.conf reads them from the environment).
 export RASA_PORT    ?= 5005
 export ACTIONS_PORT ?= 5055
+export MODELS_PORT  ?= 5056
 export WEB_PORT     ?= 8080
 export CORS_ORIGINS ?= http://localhost:$(WEB_PORT) http://127.0.0.1:$(WEB_PORT)
 
@@ -26,7 +27,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup train run status run-scaled shell test validate unit browser services stories content-check bench soak purge report review quote clean
+.PHONY: help setup train run reload status run-scaled shell test validate unit browser services stories content-check bench soak purge report review quote clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -53,7 +54,11 @@ run: train  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080
 	@mkdir -p var
 	@$(PYTHON) -m channels.credentials build/credentials.yml
 	@$(PYTHON) -m ops.endpoints build/endpoints.yml
+	@$(PYTHON) -m ops.model_server publish $(MODEL)
 	@$(VENV)/bin/supervisord --configuration ops/supervisord.conf
+
+reload:  ## after `make train` or a dues schedule edit: into service under a running `make run`, no restart
+	@$(PYTHON) -m ops.reload $(MODEL)
 
 status:  ## the processes of `make run` and the model it serves (the chat page's /health)
 	@$(VENV)/bin/supervisorctl --configuration ops/supervisord.conf status || true

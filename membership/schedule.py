@@ -1,12 +1,13 @@
 """National dues schedules: one YAML file per dues year in ``membership/schedule/``.
 
-Publishing next year's dues means adding ``<year>.yml``; the engine needs no change.
+Publishing next year's dues means adding ``<year>.yml``; the engine needs no change. A file
+is read again when it changes, so an edit or a new year takes effect on the next quote
+without restarting the action server.
 """
 
 import re
-from functools import lru_cache
 from pathlib import Path
-from typing import Dict, FrozenSet, List, Optional, Union
+from typing import Dict, FrozenSet, List, Optional, Tuple, Union
 
 import yaml
 from pydantic import BaseModel, StrictFloat, StrictInt, ValidationError, validator
@@ -144,17 +145,26 @@ def available_years(directory: Optional[Path] = None) -> List[int]:
     return sorted(int(match.group(1)) for match in matches if match)
 
 
+# Each file's schedule, with the (modification time, size) of the file it was parsed from.
+_parsed: Dict[Path, Tuple[Tuple[int, int], Schedule]] = {}
+
+
 def load_schedule(year: int, directory: Optional[Path] = None) -> Schedule:
     """The dues schedule for ``year``; ScheduleNotFound when there is no file for it (not published yet, or
-    older than the files kept)."""
-    return _load(year, Path(directory or SCHEDULE_DIR))
+    older than the files kept). The file is parsed again only when its modification time or size changed."""
+    path = Path(directory or SCHEDULE_DIR) / f"{year}.yml"
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise ScheduleNotFound(f"no dues schedule for {year} (expected {path})") from None
+    stamp = (status.st_mtime_ns, status.st_size)
+    parsed = _parsed.get(path)
+    if parsed is None or parsed[0] != stamp:
+        parsed = _parsed[path] = (stamp, _parse(year, path))
+    return parsed[1]
 
 
-@lru_cache(maxsize=None)
-def _load(year: int, directory: Path) -> Schedule:
-    path = directory / f"{year}.yml"
-    if not path.is_file():
-        raise ScheduleNotFound(f"no dues schedule for {year} (expected {path})")
+def _parse(year: int, path: Path) -> Schedule:
     try:
         schedule = Schedule.parse_obj(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, ValidationError) as error:

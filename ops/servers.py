@@ -24,6 +24,8 @@ from typing import Dict, Iterator, List, Optional, Sequence
 
 import yaml
 
+from ops.model_server import endpoint, publish
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 MODEL = ROOT / "models" / "acr-assistant.tar.gz"
@@ -116,10 +118,11 @@ class RunningAssistant(RasaChat):
     workdir: Path
     actions: Optional[Server]
     rasa: Server
+    models: Optional[Server] = None  # the model server the Rasa server pulls its model from, if any
 
     @property
     def servers(self) -> List[Server]:
-        return [server for server in (self.actions, self.rasa) if server]
+        return [server for server in (self.actions, self.models, self.rasa) if server]
 
     def start(self, timeout: float = 120.0) -> None:
         """Start whichever server is not running and wait until they answer."""
@@ -138,13 +141,13 @@ class RunningAssistant(RasaChat):
 
 
 def write_config(workdir: Path, actions_port: int, extra_channels: Optional[Dict],
-                 stores: Optional[Dict] = None) -> Dict[str, Path]:
-    """endpoints.yml and credentials.yml for servers on loopback. stores: the tracker and
-    lock store sections, instead of a SQLite file in workdir."""
+                 sections: Optional[Dict] = None) -> Dict[str, Path]:
+    """endpoints.yml and credentials.yml for servers on loopback. sections: more of
+    endpoints.yml (the tracker and lock stores instead of a SQLite file in workdir, a model server)."""
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
     endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{actions_port}/webhook"
     endpoints["tracker_store"]["db"] = str(workdir / "conversations.db")
-    endpoints.update(stores or {})
+    endpoints.update(sections or {})
     credentials = yaml.safe_load((ROOT / "credentials.yml").read_text())
     credentials.update(extra_channels or {})
     paths = {"endpoints": workdir / "endpoints.yml", "credentials": workdir / "credentials.yml"}
@@ -167,17 +170,30 @@ def rasa_command(model: Path, port: int, config: Dict[str, Path], cors_origins: 
 @contextlib.contextmanager
 def running_assistant(model: Path = MODEL, extra_channels: Optional[Dict] = None,
                       env: Optional[Dict[str, str]] = None, cors_origins: Sequence[str] = (),
-                      startup_timeout: float = 120.0, stores: Optional[Dict] = None) -> Iterator[RunningAssistant]:
+                      startup_timeout: float = 120.0, stores: Optional[Dict] = None,
+                      model_server: bool = False) -> Iterator[RunningAssistant]:
     """Both servers, ready to answer; stopped on exit. cors_origins: the web pages that
-    may talk to it from another origin; stores: as for write_config."""
+    may talk to it from another origin; stores: the tracker and lock store sections of
+    endpoints.yml; model_server: the Rasa server pulls the model, as in `make run`, from a
+    model server serving workdir/models/<the model's name> (ops/model_server.py)."""
     workdir = Path(tempfile.mkdtemp(prefix="acr-assistant-"))
     rasa_port, actions_port = free_port(), free_port()
-    paths = write_config(workdir, actions_port, extra_channels, stores)
+    sections = dict(stores or {})
     process_env = {**os.environ, **QUIET, **(env or {})}
+    models = None
+    if model_server:
+        served, models_port = workdir / "models" / model.name, free_port()
+        publish(model, served)
+        model = served  # what the Rasa server pulls (it does not read --model)
+        sections["models"] = endpoint(models_port, served.name)
+        models = Server([sys.executable, "-m", "ops.model_server", "serve", "--port", str(models_port),
+                         "--directory", str(served.parent)], workdir / "models.log", process_env)
+    paths = write_config(workdir, actions_port, extra_channels, sections)
     assistant = RunningAssistant(
         f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir,
         actions=Server(actions_command(actions_port), workdir / "actions.log", process_env),
-        rasa=Server(rasa_command(model, rasa_port, paths, cors_origins), workdir / "rasa.log", process_env))
+        rasa=Server(rasa_command(model, rasa_port, paths, cors_origins), workdir / "rasa.log", process_env),
+        models=models)
     try:
         assistant.start(startup_timeout)
         yield assistant

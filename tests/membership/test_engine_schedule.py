@@ -1,5 +1,7 @@
-"""The dues schedule files: content, sources, and adding a year without code changes."""
+"""The dues schedule files: content, sources, adding a year without code changes, and edits
+read by a running process."""
 
+import os
 import shutil
 
 import pytest
@@ -87,6 +89,41 @@ def test_next_year_is_a_new_file_not_a_code_change(tmp_path, monkeypatch):
     )
     assert (answer["national_dues_usd"], answer["dues_note"]) == (1000, None)
     assert 1000 in all_published_amounts()
+
+
+def _set_general_dues(amount):
+    return lambda data: data["figures"]["general_physician"].update(amount=amount)
+
+
+def test_an_edited_schedule_is_read_on_the_next_load(tmp_path):
+    _write_year(tmp_path, 2026, _set_general_dues(965))
+    assert load_schedule(2026, tmp_path).figure("general_physician").amount == 965
+    _write_year(tmp_path, 2026, _set_general_dues(1000))
+    assert load_schedule(2026, tmp_path).figure("general_physician").amount == 1000
+
+
+def test_an_edit_of_the_same_size_is_read_by_its_modification_time(tmp_path):
+    _write_year(tmp_path, 2026, _set_general_dues(965))
+    assert load_schedule(2026, tmp_path).figure("general_physician").amount == 965
+    path = tmp_path / "2026.yml"
+    size, modified = path.stat().st_size, path.stat().st_mtime_ns
+    _write_year(tmp_path, 2026, _set_general_dues(966))
+    # The file system's clock can be coarser than two writes in a row; an edit by hand is later.
+    os.utime(path, ns=(modified + 10**9, modified + 10**9))
+    assert path.stat().st_size == size
+    assert load_schedule(2026, tmp_path).figure("general_physician").amount == 966
+
+
+def test_a_new_year_is_found_once_its_file_appears(tmp_path):
+    with pytest.raises(ScheduleNotFound):
+        load_schedule(2027, tmp_path)
+    _write_year(tmp_path, 2027, _set_general_dues(1000))
+    assert load_schedule(2027, tmp_path).figure("general_physician").amount == 1000
+
+
+def test_an_unchanged_file_is_parsed_once(tmp_path):
+    _write_year(tmp_path, 2026, _set_general_dues(965))
+    assert load_schedule(2026, tmp_path) is load_schedule(2026, tmp_path)
 
 
 @pytest.mark.parametrize(

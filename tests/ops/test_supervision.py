@@ -1,7 +1,7 @@
 """`make run` for real, started as a user starts it (with Slack, the stand-in), in a copy
-of the project on free ports: each process killed with kill -9 comes back while the
-others keep serving, the conversations keep their facts, and Ctrl-C lets the turns in
-progress finish."""
+of the project on free ports: `make reload` puts a new model into service, each process
+killed with kill -9 comes back while the others keep serving, the conversations keep their
+facts, and Ctrl-C lets the turns in progress finish."""
 import json
 import os
 import shutil
@@ -26,6 +26,7 @@ from conversations.store import stored_events, stored_slots
 from ops.health import supervisor
 from ops.servers import MODEL, ROOT, RasaChat, free_port, wait_until
 from tests.channels.slack_standin import VISITOR, RateLimited, direct_message
+from tests.ops.conftest import NEW_ANSWER, OLD_ANSWER, QUESTION
 
 # What `make setup` built, shared with the copy; the model is copied, so that a
 # training the copy might start never overwrites it.
@@ -88,8 +89,14 @@ class MakeRun:
     def ready_url(self, process: str) -> str:
         """What answers once the process serves again."""
         return {"actions": f"http://127.0.0.1:{self.ports['ACTIONS_PORT']}/health",
+                "models": f"http://127.0.0.1:{self.ports['MODELS_PORT']}/{MODEL.name}",
                 "rasa": f"{self.chat.rasa_url}/webhooks/status/",
                 "web": f"http://127.0.0.1:{self.ports['WEB_PORT']}/"}[process]
+
+    def make_target(self, target: str) -> subprocess.CompletedProcess:
+        """`make <target>` in the copy, beside `make run`."""
+        return subprocess.run(["make", "--no-print-directory", target], cwd=self.directory, capture_output=True,
+                              text=True, env={**os.environ, **{name: str(port) for name, port in self.ports.items()}})
 
     def pid(self, process: str) -> int:
         return supervisor(self.directory / "ops" / "supervisord.conf").supervisor.getProcessInfo(process)["pid"]
@@ -112,7 +119,7 @@ def run(slack):
         pytest.fail(f"No trained model at {MODEL}: run `make train` first")
     directory = Path(tempfile.mkdtemp(prefix="acr-make-run-"))
     copy_project(directory)
-    ports = {name: free_port() for name in ("RASA_PORT", "ACTIONS_PORT", "WEB_PORT")}
+    ports = {name: free_port() for name in ("RASA_PORT", "ACTIONS_PORT", "MODELS_PORT", "WEB_PORT")}
     env = {name: value for name, value in os.environ.items() if name not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
     env.update(slack.environment(), **{name: str(port) for name, port in ports.items()})
     with (directory / "make-run.log").open("wb") as log:
@@ -133,17 +140,27 @@ def test_make_run_serves_and_reports_its_health(run):
     assert PROFESSION_QUESTION in run.chat.text("healthy", "which category am I")
     with urllib.request.urlopen(run.health_url) as response:
         report = json.load(response)
-    assert report["processes"] == {"actions": "RUNNING", "rasa": "RUNNING", "web": "RUNNING"}
+    assert report["processes"] == {"actions": "RUNNING", "models": "RUNNING", "rasa": "RUNNING", "web": "RUNNING"}
     assert report["model"]["model_file"] == MODEL.name and report["model"]["model_id"]
-    status = subprocess.run(["make", "--no-print-directory", "status"], cwd=run.directory, capture_output=True,
-                            text=True, env={**os.environ, **{name: str(port) for name, port in run.ports.items()}})
+    status = run.make_target("status")
     assert status.returncode == 0, status.stdout + status.stderr
-    assert [line.split()[:2] for line in status.stdout.splitlines()[:3]] == [
-        ["actions", "RUNNING"], ["rasa", "RUNNING"], ["web", "RUNNING"]]
+    assert [line.split()[:2] for line in status.stdout.splitlines()[:4]] == [
+        ["actions", "RUNNING"], ["models", "RUNNING"], ["rasa", "RUNNING"], ["web", "RUNNING"]]
     assert report["model"]["model_id"] in status.stdout
 
 
-@pytest.mark.parametrize("process", ["actions", "web", "rasa"])
+def test_make_reload_puts_a_newly_trained_model_into_service(run, second_model):
+    assert OLD_ANSWER in run.chat.text("before-reload", QUESTION)
+    shutil.copy(second_model, run.directory / "models" / MODEL.name)  # as `make train` leaves it
+    reload = run.make_target("reload")
+    print(f"\n{reload.stdout}")
+    assert reload.returncode == 0, reload.stdout + reload.stderr
+    assert NEW_ANSWER in run.chat.text("after-reload", QUESTION)
+    with urllib.request.urlopen(run.health_url) as response:
+        assert json.load(response)["model"]["model_id"] in reload.stdout
+
+
+@pytest.mark.parametrize("process", ["actions", "models", "web", "rasa"])
 def test_a_killed_process_comes_back_while_the_others_serve(run, process):
     sender, meanwhile = f"before-{process}-died", f"while-{process}-is-down"
     assert CAREER_QUESTION in run.chat.text(sender, "which category am I") + run.chat.text(sender, "Physician")
@@ -176,7 +193,7 @@ def test_ctrl_c_lets_the_turns_in_progress_finish(run, slack):
     assert PROFESSION_QUESTION in run.chat.text(sender, "which category am I")
     assert slack.deliver(run.chat.rasa_url, direct_message(channel, "which category am I")) == 200
     slack.wait_for_post(channel, PROFESSION_QUESTION)
-    pids = {process: run.pid(process) for process in ("actions", "rasa", "web")}
+    pids = {process: run.pid(process) for process in ("actions", "models", "rasa", "web")}
     # The action server, stopped, holds the next turns in the Rasa server until it goes on;
     # Slack's reply then waits out a 429 as well, after the REST turn has ended.
     os.kill(pids["actions"], signal.SIGSTOP)
