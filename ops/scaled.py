@@ -33,7 +33,7 @@ from ops.servers import (MODEL, QUIET, ROOT, RasaChat, RunningAssistant, Server,
                            post_json, rasa_command, wait_until, write_config)
 from conversations.store import stored_slots
 
-POSTGRES_BIN = Path("/usr/lib/postgresql/15/bin")
+POSTGRES_VERSIONS = Path("/usr/lib/postgresql")  # Debian's: one directory per version installed
 REDIS_SERVER = "/usr/bin/redis-server"
 NGINX = "/usr/sbin/nginx"
 DATABASE = "rasa"  # the database, and the role Rasa logs in as
@@ -78,6 +78,15 @@ http {{
     }}
 }}
 """
+
+
+def postgres_bin() -> Path:
+    """The programs of the newest PostgreSQL installed."""
+    installed = sorted(POSTGRES_VERSIONS.glob("*/bin/postgres"),
+                       key=lambda program: [int(part) for part in program.parent.parent.name.split(".")])
+    if not installed:
+        raise FileNotFoundError(f"No PostgreSQL in {POSTGRES_VERSIONS}: run `make services`")
+    return installed[-1].parent
 
 
 def service_user() -> Optional[str]:
@@ -157,7 +166,7 @@ def postgres_in(directory: Path) -> Postgres:
     if not (home / "data").exists():
         initdb(home, password)
     port = free_port()
-    command = [str(POSTGRES_BIN / "postgres"), "-D", str(home / "data"), "-p", str(port),
+    command = [str(postgres_bin() / "postgres"), "-D", str(home / "data"), "-p", str(port),
                "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="]
     # SIGINT is PostgreSQL's fast shutdown; SIGTERM would wait for Rasa's pooled connections.
     server = Server(command, home / "postgres.log", dict(os.environ), cwd=home, stop_signal=signal.SIGINT,
@@ -183,7 +192,7 @@ def initdb(home: Path, password: str) -> None:
     if service_user():
         shutil.chown(initial_password, service_user())
     try:
-        subprocess.run([str(POSTGRES_BIN / "initdb"), "-D", str(home / "data"), "-U", DATABASE,
+        subprocess.run([str(postgres_bin() / "initdb"), "-D", str(home / "data"), "-U", DATABASE,
                         "--pwfile", str(initial_password), "--auth-host=scram-sha-256", "--auth-local=peer",
                         "-E", "UTF8", "--locale=C.UTF-8"],
                        cwd=home, user=service_user(), check=True, stdout=subprocess.DEVNULL)
