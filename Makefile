@@ -59,9 +59,10 @@ status:  ## the processes of `make run` and the model it serves (the chat page's
 	@$(VENV)/bin/supervisorctl --configuration ops/supervisord.conf status || true
 	@$(PYTHON) -m ops.health
 
-run-scaled: train services  ## nginx :8000 before 2 Rasa servers, PostgreSQL, Redis (PORT=, INSTANCES=)
+run-scaled: train services  ## nginx :8000 before 2 Rasa servers, PostgreSQL, Redis (PORT=, INSTANCES=, LISTEN=0.0.0.0)
 	@mkdir -p var
-	@$(PYTHON) -m ops.scaled --port $(or $(PORT),8000) --instances $(or $(INSTANCES),2)
+	@$(PYTHON) -m ops.scaled --port $(or $(PORT),8000) --instances $(or $(INSTANCES),2) \
+	  --listen $(or $(LISTEN),127.0.0.1) --cors $(CORS_ORIGINS)
 
 shell: train  ## chat on the command line (actions server runs behind it)
 	@mkdir -p var
