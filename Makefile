@@ -13,11 +13,13 @@ SPACY_DIR := build/spacy-acr
 WIDGET    := webchat/node_modules/rasa-webchat/lib/index.js
 QUIET     := 2>&1 | $(PYTHON) scripts/without_warnings.py
 
-# Where `make run` serves (ops/supervisord.conf reads them from the environment).
-export RASA_PORT    ?= 5005
-export ACTIONS_PORT ?= 5055
-export WEB_PORT     ?= 8080
-export CORS_ORIGINS ?= http://localhost:$(WEB_PORT) http://127.0.0.1:$(WEB_PORT)
+# Where `make run` serves (ops/supervisord.conf reads them from the environment;
+# `make run-tls` puts the Rasa server on loopback and allows the site's origin only).
+export RASA_PORT      ?= 5005
+export RASA_INTERFACE ?= 0.0.0.0
+export ACTIONS_PORT   ?= 5055
+export WEB_PORT       ?= 8080
+export CORS_ORIGINS   ?= http://localhost:$(WEB_PORT) http://127.0.0.1:$(WEB_PORT)
 
 # Quiet TensorFlow and warnings, no telemetry (there is no network to send it to).
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -26,7 +28,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup train run status run-scaled shell test validate unit browser services stories content-check bench soak purge report quote clean
+.PHONY: help setup train run run-tls run-config status run-scaled shell test validate unit browser services stories content-check bench soak purge report quote clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -49,11 +51,18 @@ $(WIDGET): webchat/package.json webchat/package-lock.json
 train: setup  ## train the model when config, domain, data or vocabulary changed (FORCE=1 always, FINETUNE=1 faster)
 	@FORCE=$(FORCE) FINETUNE=$(FINETUNE) scripts/train.sh $(MODEL)
 
-run: train  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080/, each restarted when it dies
+run: train run-config  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080/, each restarted when it dies
+	@$(VENV)/bin/supervisord --configuration ops/supervisord.conf
+
+run-tls: train run-config  ## make run behind nginx: https://SERVER_NAME/ with CERT= and KEY= (HTTPS_PORT=443, HTTP_PORT=80)
+	@scripts/ensure_packages.sh /usr/sbin/nginx:nginx
+	@$(PYTHON) -m ops.tls --server-name "$(SERVER_NAME)" --cert "$(CERT)" --key "$(KEY)" \
+	  --https-port $(or $(HTTPS_PORT),443) --http-port $(or $(HTTP_PORT),80)
+
+run-config:
 	@mkdir -p var
 	@$(PYTHON) -m channels.credentials build/credentials.yml
 	@$(PYTHON) -m ops.endpoints build/endpoints.yml
-	@$(VENV)/bin/supervisord --configuration ops/supervisord.conf
 
 status:  ## the processes of `make run` and the model it serves (the chat page's /health)
 	@$(VENV)/bin/supervisorctl --configuration ops/supervisord.conf status || true

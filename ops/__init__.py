@@ -1,4 +1,6 @@
 """Starting the assistant's servers: `make run` under supervisord (supervisord.conf, with
 the endpoints it writes in endpoints.py, the chat page and its /health in chat_page.py and
-health.py), both servers on loopback for the tests and the bench (servers.py), and several
-Rasa servers behind nginx with PostgreSQL and Redis (scaled.py)."""
+health.py), the same behind nginx with TLS (tls.py, nginx-tls.conf, supervisord-tls.conf),
+both servers on loopback for the tests and the bench (servers.py), and several Rasa
+servers behind nginx with PostgreSQL and Redis (scaled.py); nginx instances of their own
+in nginx.py."""
