@@ -3,4 +3,5 @@ the endpoints it writes in endpoints.py, the chat page and its /health in chat_p
 health.py), the same behind nginx with TLS (tls.py, nginx-tls.conf, supervisord-tls.conf),
 both servers on loopback for the tests and the bench (servers.py), and several Rasa
 servers behind nginx with PostgreSQL and Redis (scaled.py); nginx instances of their own
-in nginx.py."""
+in nginx.py. On Kubernetes: the image (Containerfile) and the values for Rasa's Helm
+chart (helm/)."""
