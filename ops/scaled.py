@@ -33,7 +33,7 @@ import sqlalchemy as sa
 from channels.credentials import credentials
 from channels.tracker_store import ENDPOINT_TYPE
 from ops import nginx
-from ops.servers import (MODEL, QUIET, ROOT, RasaChat, RunningAssistant, Server, actions_command, free_port,
+from ops.servers import (MODEL, QUIET, ROOT, RasaChat, RunningAssistant, Server, actions_server, free_port,
                            post_json, rasa_command, wait_until, write_config)
 from conversations.store import stored_slots
 
@@ -291,7 +291,7 @@ def scaled_layout(workdir: Path, instances: int, port: int, model: Path, cors_or
         for number, rasa_port in enumerate(rasa_ports, start=1)]
     front_host = "127.0.0.1" if listen == "0.0.0.0" else listen
     return ScaledLayout(workdir, postgres, redis_service,
-                        Server(actions_command(actions_port), workdir / "actions.log", env),
+                        actions_server(actions_port, workdir / "actions.log", env),
                         f"http://127.0.0.1:{actions_port}", rasa_servers,
                         nginx_in(workdir, listen, port, rasa_ports), RasaChat(f"http://{front_host}:{port}"))
 

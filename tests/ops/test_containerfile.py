@@ -82,8 +82,9 @@ def test_both_servers_answer_from_the_images_files_started_as_the_chart_starts_t
     write_config(app, actions_port, None)  # the chart mounts endpoints.yml and credentials.yml in /app
     actions = in_venv(values["rasa-action-server"]["command"])
     actions[actions.index("--port") + 1] = str(actions_port)
-    # Not the project's own copy of the packages.
-    env = {**{name: value for name, value in os.environ.items() if name != "PYTHONPATH"}, **QUIET}
+    # Not the project's own copy of the packages; the action server on loopback (a pod's is not).
+    env = {**{name: value for name, value in os.environ.items() if name != "PYTHONPATH"}, **QUIET,
+           "SANIC_HOST": "127.0.0.1"}
     assistant = RunningAssistant(
         f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", app,
         actions=Server(actions, tmp_path / "actions.log", env, cwd=app),

@@ -124,4 +124,5 @@ def test_the_servers_take_make_runs_channels_and_origins_and_nginx_listens_where
             command = instance.rasa.command
             assert command[command.index("--cors") + 1:] == origins
         assert "listen 0.0.0.0:8000;" in (workdir / "nginx" / "site.conf").read_text()
+        assert configured.actions.env["SANIC_HOST"] == "127.0.0.1"  # the rest stays on loopback
         assert configured.front.rasa_url == "http://127.0.0.1:8000"
