@@ -13,12 +13,14 @@ SPACY_DIR := build/spacy-acr
 WIDGET    := webchat/node_modules/rasa-webchat/lib/index.js
 QUIET     := 2>&1 | $(PYTHON) scripts/without_warnings.py
 
-# Where `make run` serves (ops/supervisord.conf reads them from the environment).
-export RASA_PORT    ?= 5005
-export ACTIONS_PORT ?= 5055
-export MODELS_PORT  ?= 5056
-export WEB_PORT     ?= 8080
-export CORS_ORIGINS ?= http://localhost:$(WEB_PORT) http://127.0.0.1:$(WEB_PORT)
+# Where `make run` serves (ops/supervisord.conf reads them from the environment;
+# `make run-tls` puts the Rasa server on loopback and allows the site's origin only).
+export RASA_PORT      ?= 5005
+export RASA_INTERFACE ?= 0.0.0.0
+export ACTIONS_PORT   ?= 5055
+export MODELS_PORT    ?= 5056
+export WEB_PORT       ?= 8080
+export CORS_ORIGINS   ?= http://localhost:$(WEB_PORT) http://127.0.0.1:$(WEB_PORT)
 
 # Quiet TensorFlow and warnings, no telemetry (there is no network to send it to).
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -27,7 +29,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup train run reload status run-scaled shell test validate unit browser services stories content-check bench soak purge report review quote clean
+.PHONY: help setup train run run-tls run-config reload status run-scaled shell test validate unit browser services stories content-check bench soak purge report review quote clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -50,12 +52,19 @@ $(WIDGET): webchat/package.json webchat/package-lock.json
 train: setup  ## train the model when config, domain, data or vocabulary changed (FORCE=1 always, FINETUNE=1 faster)
 	@FORCE=$(FORCE) FINETUNE=$(FINETUNE) scripts/train.sh $(MODEL)
 
-run: train  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080/, each restarted when it dies
+run: train run-config  ## serve: actions :5055, Rasa :5005, chat page http://localhost:8080/, each restarted when it dies
+	@$(VENV)/bin/supervisord --configuration ops/supervisord.conf
+
+run-tls: train run-config  ## make run behind nginx: https://SERVER_NAME/ with CERT= and KEY= (HTTPS_PORT=443, HTTP_PORT=80)
+	@scripts/ensure_packages.sh /usr/sbin/nginx:nginx
+	@$(PYTHON) -m ops.tls --server-name "$(SERVER_NAME)" --cert "$(CERT)" --key "$(KEY)" \
+	  --https-port $(or $(HTTPS_PORT),443) --http-port $(or $(HTTP_PORT),80)
+
+run-config:
 	@mkdir -p var
 	@$(PYTHON) -m channels.credentials build/credentials.yml
 	@$(PYTHON) -m ops.endpoints build/endpoints.yml
 	@$(PYTHON) -m ops.model_server publish $(MODEL)
-	@$(VENV)/bin/supervisord --configuration ops/supervisord.conf
 
 reload:  ## after `make train` or a dues schedule edit: into service under a running `make run`, no restart
 	@$(PYTHON) -m ops.reload $(MODEL)
@@ -64,9 +73,10 @@ status:  ## the processes of `make run` and the model it serves (the chat page's
 	@$(VENV)/bin/supervisorctl --configuration ops/supervisord.conf status || true
 	@$(PYTHON) -m ops.health
 
-run-scaled: train services  ## nginx :8000 before 2 Rasa servers, PostgreSQL, Redis (PORT=, INSTANCES=)
+run-scaled: train services  ## nginx :8000 before 2 Rasa servers, PostgreSQL, Redis (PORT=, INSTANCES=, LISTEN=0.0.0.0)
 	@mkdir -p var
-	@$(PYTHON) -m ops.scaled --port $(or $(PORT),8000) --instances $(or $(INSTANCES),2)
+	@$(PYTHON) -m ops.scaled --port $(or $(PORT),8000) --instances $(or $(INSTANCES),2) \
+	  --listen $(or $(LISTEN),127.0.0.1) --cors $(CORS_ORIGINS)
 
 shell: train  ## chat on the command line (actions server runs behind it)
 	@mkdir -p var

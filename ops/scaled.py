@@ -1,15 +1,17 @@
-"""The scaled layout on loopback: PostgreSQL as the tracker store, Redis as the lock
-store, one action server, several Rasa servers, and nginx in front, which hands REST
+"""The scaled layout: PostgreSQL as the tracker store, Redis as the lock store, one
+action server, several Rasa servers, all on loopback, and nginx in front, which hands REST
 turns to the Rasa servers in turn (round-robin) and keeps each socket.io visitor on one
-server. PostgreSQL, Redis and nginx are Debian's (scripts/ensure_services.sh installs
-them); each layout runs private instances of them, with their data and logs in one
-directory.
+server; nginx listens on loopback unless told otherwise. The Rasa servers take the
+channels `make run` takes. PostgreSQL, Redis and nginx are Debian's
+(scripts/ensure_services.sh installs them); each layout runs private instances of them,
+with their data and logs in one directory.
 
     with running_scaled(instances=2) as layout:
         layout.front.say("alice", "who can join?")      # through nginx
         layout.instances[1].say("alice", "Physician")   # one Rasa server directly
 
-    python -m ops.scaled --port 8000 --dir var/scaled  # make run-scaled: until Ctrl-C
+    # make run-scaled: until Ctrl-C
+    python -m ops.scaled --port 8000 --dir var/scaled --listen 127.0.0.1 --cors http://localhost:8080
 """
 import argparse
 import contextlib
@@ -23,61 +25,59 @@ import urllib.request
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional, Sequence
 
 import redis
 import sqlalchemy as sa
 
+from channels.credentials import credentials
 from channels.tracker_store import ENDPOINT_TYPE
-from ops.servers import (MODEL, QUIET, ROOT, RasaChat, RunningAssistant, Server, actions_command, free_port,
+from ops import nginx
+from ops.servers import (MODEL, QUIET, ROOT, RasaChat, RunningAssistant, Server, actions_server, free_port,
                            post_json, rasa_command, wait_until, write_config)
 from conversations.store import stored_slots
 
-POSTGRES_BIN = Path("/usr/lib/postgresql/15/bin")
+POSTGRES_VERSIONS = Path("/usr/lib/postgresql")  # Debian's: one directory per version installed
 REDIS_SERVER = "/usr/bin/redis-server"
-NGINX = "/usr/sbin/nginx"
 DATABASE = "rasa"  # the database, and the role Rasa logs in as
 PASSWORD_VARIABLE = "TRACKER_DB_PASSWORD"
 STARTUP_SECONDS = 240.0
 
-NGINX_CONF = """\
-{user}
-daemon off;
-worker_processes 1;
-pid nginx.pid;
-events {{ worker_connections 1024; }}
-http {{
-    access_log access.log;
-    client_body_temp_path tmp/body;
-    proxy_temp_path tmp/proxy;
-    fastcgi_temp_path tmp/fastcgi;
-    uwsgi_temp_path tmp/uwsgi;
-    scgi_temp_path tmp/scgi;
-    # A server that refuses a connection is skipped (the request had not reached it yet).
-    upstream rasa {{
+# nginx's server (ops/nginx.py runs it).
+NGINX_SITE = """\
+# A server that refuses a connection is skipped (the request had not reached it yet).
+upstream rasa {{
 {servers}
-    }}
-    # socket.io's long-polling needs every request of a visitor at the same server.
-    upstream rasa_sticky {{
-        ip_hash;
+}}
+# socket.io's long-polling needs every request of a visitor at the same server.
+upstream rasa_sticky {{
+    ip_hash;
 {servers}
-    }}
-    map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
-    server {{
-        listen 127.0.0.1:{port};
-        proxy_http_version 1.1;
-        proxy_set_header Host $host;
-        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        proxy_read_timeout 120s;
-        location / {{ proxy_pass http://rasa; }}
-        location /socket.io/ {{
-            proxy_pass http://rasa_sticky;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-        }}
+}}
+map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
+server {{
+    listen {listen}:{port};
+    proxy_http_version 1.1;
+    proxy_set_header Host $host;
+    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    proxy_read_timeout 120s;
+    location / {{ proxy_pass http://rasa; }}
+    location /socket.io/ {{
+        proxy_pass http://rasa_sticky;
+        proxy_set_header Upgrade $http_upgrade;
+        proxy_set_header Connection $connection_upgrade;
     }}
 }}
 """
+
+
+def postgres_bin() -> Path:
+    """The programs of the newest PostgreSQL installed."""
+    installed = sorted(POSTGRES_VERSIONS.glob("*/bin/postgres"),
+                       key=lambda program: [int(part) for part in program.parent.parent.name.split(".")])
+    if not installed:
+        raise FileNotFoundError(f"No PostgreSQL in {POSTGRES_VERSIONS}: run `make services`")
+    return installed[-1].parent
 
 
 def service_user() -> Optional[str]:
@@ -157,7 +157,7 @@ def postgres_in(directory: Path) -> Postgres:
     if not (home / "data").exists():
         initdb(home, password)
     port = free_port()
-    command = [str(POSTGRES_BIN / "postgres"), "-D", str(home / "data"), "-p", str(port),
+    command = [str(postgres_bin() / "postgres"), "-D", str(home / "data"), "-p", str(port),
                "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="]
     # SIGINT is PostgreSQL's fast shutdown; SIGTERM would wait for Rasa's pooled connections.
     server = Server(command, home / "postgres.log", dict(os.environ), cwd=home, stop_signal=signal.SIGINT,
@@ -183,7 +183,7 @@ def initdb(home: Path, password: str) -> None:
     if service_user():
         shutil.chown(initial_password, service_user())
     try:
-        subprocess.run([str(POSTGRES_BIN / "initdb"), "-D", str(home / "data"), "-U", DATABASE,
+        subprocess.run([str(postgres_bin() / "initdb"), "-D", str(home / "data"), "-U", DATABASE,
                         "--pwfile", str(initial_password), "--auth-host=scram-sha-256", "--auth-local=peer",
                         "-E", "UTF8", "--locale=C.UTF-8"],
                        cwd=home, user=service_user(), check=True, stdout=subprocess.DEVNULL)
@@ -200,15 +200,11 @@ def redis_in(directory: Path) -> Service:
     return Service(Server(command, home / "redis.log", dict(os.environ), cwd=home, user=service_user()), port)
 
 
-def nginx_in(directory: Path, port: int, upstream_ports: List[int]) -> Service:
+def nginx_in(directory: Path, listen: str, port: int, upstream_ports: List[int]) -> Service:
     home = directory / "nginx"
-    (home / "tmp").mkdir(parents=True, exist_ok=True)
-    servers = "\n".join(f"        server 127.0.0.1:{upstream};" for upstream in upstream_ports)
-    # As root, nginx hands requests to workers that run as an unprivileged user.
-    user = "user nobody nogroup;" if os.geteuid() == 0 else ""
-    (home / "nginx.conf").write_text(NGINX_CONF.format(user=user, servers=servers, port=port))
-    command = [NGINX, "-p", f"{home}/", "-c", "nginx.conf", "-e", "error.log"]
-    return Service(Server(command, home / "nginx.out", dict(os.environ), cwd=home), port)
+    servers = "\n".join(f"    server 127.0.0.1:{upstream};" for upstream in upstream_ports)
+    nginx.write_config(home, NGINX_SITE.format(servers=servers, listen=listen, port=port))
+    return Service(Server(nginx.nginx_command(home), home / "nginx.out", dict(os.environ), cwd=home), port)
 
 
 def start_redis(service: Service) -> None:
@@ -279,30 +275,37 @@ class ScaledLayout:
         self.postgres.rasa_database.dispose()
 
 
-def scaled_layout(workdir: Path, instances: int, port: int, model: Path) -> ScaledLayout:
-    """Every part configured, none started."""
+def scaled_layout(workdir: Path, instances: int, port: int, model: Path, cors_origins: Sequence[str] = (),
+                  listen: str = "127.0.0.1") -> ScaledLayout:
+    """Every part configured, none started. The Rasa servers take the channels `make run`
+    takes (Slack when its secrets are in the environment) and allow the pages at
+    cors_origins; nginx listens on listen:port."""
     postgres, redis_service = postgres_in(workdir), redis_in(workdir)
     actions_port, rasa_ports = free_port(), [free_port() for _ in range(instances)]
-    config = write_config(workdir, actions_port, None, stores(postgres, redis_service.port))
+    config = write_config(workdir, actions_port, credentials(), stores(postgres, redis_service.port))
     env = {**os.environ, **QUIET, PASSWORD_VARIABLE: postgres.password}
     rasa_servers = [
         RunningAssistant(f"http://127.0.0.1:{rasa_port}", None, workdir, actions=None,
-                         rasa=Server(rasa_command(model, rasa_port, config), workdir / f"rasa-{number}.log", env))
+                         rasa=Server(rasa_command(model, rasa_port, config, cors_origins),
+                                     workdir / f"rasa-{number}.log", env))
         for number, rasa_port in enumerate(rasa_ports, start=1)]
+    front_host = "127.0.0.1" if listen == "0.0.0.0" else listen
     return ScaledLayout(workdir, postgres, redis_service,
-                        Server(actions_command(actions_port), workdir / "actions.log", env),
+                        actions_server(actions_port, workdir / "actions.log", env),
                         f"http://127.0.0.1:{actions_port}", rasa_servers,
-                        nginx_in(workdir, port, rasa_ports), RasaChat(f"http://127.0.0.1:{port}"))
+                        nginx_in(workdir, listen, port, rasa_ports), RasaChat(f"http://{front_host}:{port}"))
 
 
 @contextlib.contextmanager
 def running_scaled(instances: int = 2, directory: Optional[Path] = None, port: Optional[int] = None,
-                   model: Path = MODEL) -> Iterator[ScaledLayout]:
+                   model: Path = MODEL, cors_origins: Sequence[str] = (),
+                   listen: str = "127.0.0.1") -> Iterator[ScaledLayout]:
     """The layout, answering through nginx; stopped on exit. directory: where data and logs
-    go, kept; a temporary one, removed afterwards, when None."""
+    go, kept; a temporary one, removed afterwards, when None. cors_origins, listen: as for
+    scaled_layout."""
     workdir = directory or Path(tempfile.mkdtemp(prefix="acr-scaled-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    layout = scaled_layout(workdir, instances, port or free_port(), model)
+    layout = scaled_layout(workdir, instances, port or free_port(), model, cors_origins, listen)
     try:
         layout.start()
         yield layout
@@ -316,12 +319,15 @@ def main(argv: Optional[List[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--instances", type=int, default=2, help="how many Rasa servers")
     parser.add_argument("--port", type=int, default=8000, help="nginx's port")
+    parser.add_argument("--listen", default="127.0.0.1", help="nginx's address (0.0.0.0: every interface)")
+    parser.add_argument("--cors", nargs="*", default=[], metavar="ORIGIN", help="the web pages that may talk to it")
     parser.add_argument("--dir", type=Path, default=ROOT / "var" / "scaled", help="data and logs")
     args = parser.parse_args(argv)
     print(f"Starting PostgreSQL, Redis, the action server and {args.instances} Rasa servers ...", flush=True)
     for stop_request in (signal.SIGINT, signal.SIGTERM):  # also when started where SIGINT is ignored
         signal.signal(stop_request, stop_waiting)
-    with running_scaled(args.instances, args.dir.resolve(), args.port) as layout:
+    with running_scaled(args.instances, args.dir.resolve(), args.port, cors_origins=args.cors,
+                        listen=args.listen) as layout:
         print(describe(layout), flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             signal.pause()

@@ -156,8 +156,10 @@ def write_config(workdir: Path, actions_port: int, extra_channels: Optional[Dict
     return paths
 
 
-def actions_command(port: int) -> List[str]:
-    return [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
+def actions_server(port: int, log: Path, env: Dict[str, str]) -> Server:
+    """On loopback only, as under supervisord: only the Rasa server calls it."""
+    return Server([str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)], log,
+                  {**env, "SANIC_HOST": "127.0.0.1"})
 
 
 def rasa_command(model: Path, port: int, config: Dict[str, Path], cors_origins: Sequence[str] = ()) -> List[str]:
@@ -191,7 +193,7 @@ def running_assistant(model: Path = MODEL, extra_channels: Optional[Dict] = None
     paths = write_config(workdir, actions_port, extra_channels, sections)
     assistant = RunningAssistant(
         f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir,
-        actions=Server(actions_command(actions_port), workdir / "actions.log", process_env),
+        actions=actions_server(actions_port, workdir / "actions.log", process_env),
         rasa=Server(rasa_command(model, rasa_port, paths, cors_origins), workdir / "rasa.log", process_env),
         models=models)
     try:

@@ -1,14 +1,18 @@
 """The scaled layout for real: PostgreSQL, Redis, two Rasa servers and nginx on loopback,
-started once for this module."""
+started once for this module; and the settings it is started with."""
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
+import yaml
 
+from channels.credentials import SLACK_CHANNEL
 from channels.policy import NO_ANSWER_REPLY
 from conversations import purge
-from ops.scaled import PASSWORD_VARIABLE, running_scaled
+from ops.scaled import PASSWORD_VARIABLE, running_scaled, scaled_layout
 from ops.servers import MODEL
 from bench.soak import PROFILES, ConversationRecord, Step, TurnRecord, attempt, verdict
 
@@ -105,3 +109,20 @@ def test_purge_empties_the_postgresql_store_named_in_the_endpoints_file(layout, 
     purge.main(["--days", "0", "--endpoints", str(layout.directory / "endpoints.yml")])
     assert "Removed" in capsys.readouterr().out
     assert layout.postgres.event_count("alternating") == 0
+
+
+def test_the_servers_take_make_runs_channels_and_origins_and_nginx_listens_where_asked(monkeypatch):
+    monkeypatch.setenv("SLACK_TOKEN", "xoxb-test")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-secret")
+    origins = ["https://chat.example.org", "https://www.example.org"]
+    # Not pytest's tmp_path: the postgres user could not reach its cluster there.
+    with tempfile.TemporaryDirectory(prefix="acr-scaled-") as directory:
+        workdir = Path(directory)
+        configured = scaled_layout(workdir, 2, 8000, MODEL, cors_origins=origins, listen="0.0.0.0")
+        assert SLACK_CHANNEL in yaml.safe_load((workdir / "credentials.yml").read_text())
+        for instance in configured.instances:
+            command = instance.rasa.command
+            assert command[command.index("--cors") + 1:] == origins
+        assert "listen 0.0.0.0:8000;" in (workdir / "nginx" / "site.conf").read_text()
+        assert configured.actions.env["SANIC_HOST"] == "127.0.0.1"  # the rest stays on loopback
+        assert configured.front.rasa_url == "http://127.0.0.1:8000"

@@ -13,7 +13,7 @@ from rasa.utils.endpoints import EndpointConfig
 from bench.heldout import load_examples
 from speedups import rule_keys
 from tests.speedups.graph_components import components
-from ops.servers import MODEL, QUIET, ROOT, Server, actions_command, free_port, wait_until
+from ops.servers import MODEL, QUIET, ROOT, actions_server, free_port, wait_until
 
 pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m speedups` runs Rasa
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.usefixtures("speedups_installed")  # as `python -m spee
 @pytest.fixture(scope="module")
 def actions_url(tmp_path_factory):
     port = free_port()
-    server = Server(actions_command(port), tmp_path_factory.mktemp("actions") / "actions.log", {**os.environ, **QUIET})
+    server = actions_server(port, tmp_path_factory.mktemp("actions") / "actions.log", {**os.environ, **QUIET})
     server.start()
     try:
         url = f"http://127.0.0.1:{port}"
