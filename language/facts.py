@@ -79,7 +79,7 @@ BELONGING_BEFORE = re.compile(r"\b(citizen of|national of|born in|from|live in|l
 BELONGING_AFTER = re.compile(r"^\s*(citizen|national|nationality|passport|by birth|born|origin|descent|heritage)\b")
 # ... nor where they hope to go next ("hoping for a US fellowship", "apply to US programs").
 DESTINATION_BEFORE = re.compile(r"\b(apply|applying|hope|hoping|want|wanting|plan|planning|going|move|moving|return|"
-                                r"returning|back|match|matching|head|heading|get into)\b[\w\s]{0,20}"
+                                r"returning|back|head|heading|get into)\b[\w\s]{0,20}"
                                 r"\b(to|for|into|in)\s+(a |an |the )?([\w.]+ )?$")
 
 
@@ -210,8 +210,9 @@ def _implied(updates: Updates, text: str) -> Updates:
     if re.search(PRACTISING, text.lower()):
         implied["stage"] = "in_practice"
         implied["profession"] = "physician"
-    elif re.search(EMPLOYED, text.lower()):
-        implied["stage"] = "in_practice"
+    elif (re.search(EMPLOYED, text.lower()) or re.search(CERTIFIED_WITHOUT_BOARD, text.lower())
+          or set(updates.get("certifications") or ()) - {"ECFMG"}):
+        implied["stage"] = "in_practice"  # working, or certified in a discipline: past training
     if updates.get("profession") == "medical_student":
         implied["stage"] = "student"
     in_or_after_training = updates.get("stage") in ("resident", "fellow", "awaiting_residency")

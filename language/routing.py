@@ -66,8 +66,8 @@ def engine_can_answer(text: str, entities: Entities, today: date) -> bool:
         return False
 
 
-def engine_intent(intent: str, text: str, entities: Entities, today: date,
-                  faq_confidence: float = 0.0, candidates: Sequence[str] = ()) -> Optional[str]:
+def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_confidence: float = 0.0,
+                  candidates: Sequence[str] = (), intent_confidence: float = 1.0) -> Optional[str]:
     """The intent that sends the message to the engine (ask_personal, or inform for a lone
     fact the classifiers could not place, such as "oh wait, I passed my ABR boards"); faq
     for a general question the classifiers took for a personal one, or could not decide on
@@ -79,6 +79,8 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date,
     if (intent == "nlu_fallback" and "faq" in candidates[:2] and is_general(text, entities)
             and faq_confidence >= FAQ_CLEAR_ANSWER):
         return "faq"
+    if intent == "not_on_page" and intent_confidence < FAQ_CLEAR_ANSWER and faq_confidence >= FAQ_CLEAR_ANSWER:
+        return "faq"  # DIET unsure that the page is silent, the response selector sure of its answer
     if intent == "inform" and asks_about_others(text) and faq_confidence >= FAQ_CLEAR_ANSWER:
         return "faq"  # "discount for VA employees??" names a fact, but not the visitor's
     if is_personal(text, entities) and (intent in UNSURE_INTENTS or (

@@ -149,7 +149,7 @@ class PersonalQuestionRouter(GraphComponent):
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             _, confidence = best_faq_answer(message.data)
             routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), membership.today(),
-                                   confidence, candidates(message))
+                                   confidence, candidates(message), (message.get(INTENT) or {}).get("confidence", 1.0))
             if not routed and no_faq_answer_fits(intent, confidence):
                 routed = "nlu_fallback"
             if routed:

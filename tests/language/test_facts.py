@@ -155,3 +155,12 @@ def test_the_stage_the_visitor_is_at_now(text, stage, entities_of):
 def test_a_program_length_after_the_program(entities_of):
     text = "studying medicine in mexico, the program is 6 yrs"
     assert profile_updates(text, entities_of(text), TODAY)["medical_school_years"] == 6
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("certified medical physicist in germany, am i eligible", "in_practice"),
+    ("ECFMG certified, waiting to match", "awaiting_residency"),
+    ("I am IMG, I got match in radiology residency in US, starting this year", "resident"),
+])
+def test_a_certified_practitioner_is_past_training(text, stage, entities_of):
+    assert profile_updates(text, entities_of(text), TODAY)["stage"] == stage

@@ -30,7 +30,8 @@ def _message(text, intent, entities):
 
 @pytest.mark.parametrize("intent, text, routed", [
     ("faq", "I'm a resident in Canada, what do I pay?", "ask_personal"),
-    ("faq", "certified medical physicist in germany, am i eligible?", None),  # engine would ask the stage
+    ("faq", "certified medical physicist in germany, am i eligible?", "ask_personal"),  # certified: in practice
+    ("faq", "medical physicist in germany, am i eligible?", None),  # the engine would ask the stage
     ("nlu_fallback", "certified medical physicist in germany, am i eligible?", "ask_personal"),
     ("what_if", "I'm a resident in Canada, what do I pay?", None),
     ("nlu_fallback", "oh wait, I did pass my ABR boards", "inform"),
@@ -131,3 +132,12 @@ def test_the_component_reads_the_candidates_under_the_fallback_classifiers_verdi
 ])
 def test_a_clear_page_question_that_names_a_fact_but_not_the_visitor(intent, text, confidence, routed, entities_of):
     assert engine_intent(intent, text, entities_of(text), TODAY, confidence) == routed
+
+
+@pytest.mark.parametrize("intent_confidence, faq_confidence, routed", [(0.58, 0.97, "faq"), (1.0, 0.97, None),
+                                                                       (0.58, 0.6, None)])
+def test_the_page_is_silent_only_when_diet_is_sure_or_no_answer_is_clear(intent_confidence, faq_confidence, routed,
+                                                                         entities_of):
+    text = "where is the application"
+    assert engine_intent("not_on_page", text, entities_of(text), TODAY, faq_confidence, (),
+                         intent_confidence) == routed
