@@ -74,7 +74,7 @@ EMPLOYED = (r"\b(work|works|working|employed|job|practice|practise)\b (at|in|for
             r"(hospital|clinic|practice|private practice|group|cancer cent(er|re)|imaging cent(er|re)|department)\b")
 # Where a visitor studies, trains or practises decides the category; where they come from,
 # live or hold citizenship does not ("a Canadian citizen at a medical school in Mexico").
-BELONGING_BEFORE = re.compile(r"\b(citizen of|national of|born in|from|live in|living in|lives in|reside in|"
+BELONGING_BEFORE = re.compile(r"\b(citizen of|national of|born in|originally from|live in|living in|lives in|reside in|"
                               r"residing in|resident of|home in|native of|passport from)\s+(the\s+)?$")
 BELONGING_AFTER = re.compile(r"^\s*(citizen|national|nationality|passport|by birth|born|origin|descent|heritage)\b")
 # ... nor where they hope to go next ("hoping for a US fellowship", "apply to US programs").

@@ -131,6 +131,7 @@ def test_a_country_after_outside_its_cities_is_still_theirs(entities_of):
     ("German national doing my radiology residency in Toronto", "CA"),
     ("I live in Canada but I'm a radiology resident in Buffalo NY", "US"),
     ("originally from Egypt, now a fellow in Atlanta", "US"),
+    ("can a med student from Pakistan join?", "PK"),
     ("radiology resident in the UK, hoping for a US fellowship after I finish", "GB"),
 ])
 def test_the_country_is_where_the_visitor_studies_trains_or_practises(text, country, entities_of):
