@@ -54,14 +54,18 @@ def day_of(timestamp: float) -> str:
 
 
 def is_unsure(parse_data: Dict) -> bool:
-    """Unsure of the intent, or of which FAQ answer fits (a sure "faq" intent can still
-    get the wrong answer when the response selector's confidence is low), or sure that the
-    membership page does not answer it."""
+    """Unsure of the intent, or of which FAQ answer fits: a sure "faq" intent can still
+    get the wrong answer when the response selector's confidence is low."""
     intent = parse_data.get("intent") or {}
-    if intent.get("name") in (FALLBACK_INTENT, NOT_ON_PAGE_INTENT) or intent.get("confidence", 1.0) < LOW_CONFIDENCE:
+    if intent.get("name") == FALLBACK_INTENT or intent.get("confidence", 1.0) < LOW_CONFIDENCE:
         return True
     answer = ((parse_data.get("response_selector") or {}).get(FAQ_INTENT) or {}).get("response") or {}
     return intent.get("name") == FAQ_INTENT and answer.get("confidence", 1.0) < LOW_CONFIDENCE
+
+
+def is_question_to_add(parse_data: Dict) -> bool:
+    """Unsure, or sure that the membership page does not answer it: an answer to add?"""
+    return is_unsure(parse_data) or (parse_data.get("intent") or {}).get("name") == NOT_ON_PAGE_INTENT
 
 
 def offers_suggestions(event: Dict) -> bool:
@@ -110,7 +114,7 @@ def conversation_stats(events: Iterable[Tuple[str, Dict]]) -> Stats:
             parse_data = event.get("parse_data") or {}
             stats.fallbacks += (parse_data.get("intent") or {}).get("name") == FALLBACK_INTENT
             text = event.get("text") or ""
-            if is_unsure(parse_data) and not text.startswith("/"):
+            if is_question_to_add(parse_data) and not text.startswith("/"):
                 unsure.append(text)
         elif kind == "bot":
             stats.suggestions += offers_suggestions(event)
