@@ -58,7 +58,8 @@ class ValidateProfileForm(FormValidationAction):
         if latest_intent(tracker) in QUESTION_INTENTS and asked not in updates:
             return []  # a question in the middle: other rules answer it, then the form asks again
         if not asked:  # starting: what the visitor said about themselves before counts too
-            updates = {**earlier_updates(tracker.events[:-1], membership.today()), **updates}
+            before = feedback.events_before_latest_message(tracker.events)
+            updates = {**earlier_updates(before, membership.today()), **updates}
         return [SlotSet(field, value) for field, value in updates.items()]
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,

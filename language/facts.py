@@ -16,7 +16,7 @@ from language.vocabulary import code_for, vocabulary
 Entity = Dict[str, Any]
 Updates = Dict[str, Any]
 
-FIRST_PERSON = re.compile(r"\b(i|i'm|im|i am|i've|ive|i was|my|me)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(i|i'm|im|i am|i've|ive|i was|my|me|mine)\b", re.IGNORECASE)
 SINGLE_VALUE_FIELDS = ("profession", "stage", "specialty", "service", "country")
 DATE_FIELDS = ("training_completed_on", "retired_on", "retirement_notified_on", "dues_year")
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_CLEAR_ANSWER
+from language.facts import FIRST_PERSON
 
 MAX_ANSWERS = 3
 MIN_QUESTION_WORDS = 3
@@ -110,7 +111,6 @@ PERSONAL = Answer("personal")
 NOT_ON_PAGE = Answer("not_on_page")
 # The intents under which a clear FAQ answer is what the question asks for.
 READ_AS_PAGE_QUESTIONS = frozenset({"faq", "followup", "nlu_fallback", "inform"})
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my|mine)\b", re.IGNORECASE)
 # "and what does that cost", "can they hold office": a question about the one before it.
 REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|their|those|these|then)\b", re.IGNORECASE)
 
