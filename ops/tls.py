@@ -33,6 +33,7 @@ class Site:
     http_port: int = 80
     listen: str = "0.0.0.0"
     acme_root: Path = ROOT / "var" / "acme"
+    webchat: Path = WEBCHAT  # nginx's workers (nobody, as root) must be able to read it
 
     @property
     def origin(self) -> str:
@@ -51,7 +52,7 @@ def site_config(site: Site) -> str:
     values = {"SERVER_NAME": site.server_name, "CERT": site.cert.resolve(), "KEY": site.key.resolve(),
               "RASA_PORT": site.rasa_port, "HTTPS_PORT": site.https_port, "HTTP_PORT": site.http_port,
               "LISTEN": site.listen, "ORIGIN": site.origin, "ACME_ROOT": site.acme_root.resolve(),
-              "WEBCHAT": WEBCHAT, "SCRIPT_HASHES": script_hashes(WEBCHAT / "index.html")}
+              "WEBCHAT": site.webchat, "SCRIPT_HASHES": script_hashes(site.webchat / "index.html")}
     return re.sub(r"@([A-Z_]+)@", lambda name: str(values[name.group(1)]), TEMPLATE.read_text(encoding="utf-8"))
 
 

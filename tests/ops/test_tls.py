@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 
 from ops.nginx import nginx_command
 from ops.servers import MODEL, Server, free_port, running_assistant, wait_until
-from ops.tls import Site, write_nginx
+from ops.tls import WEBCHAT, Site, write_nginx
 from tests.channels.test_webchat import CHROMIUM, CHROMIUM_ARGS, ChatPage
 
 SECURITY_HEADERS = ("Strict-Transport-Security", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
@@ -62,6 +62,20 @@ def self_signed_certificate(directory: Path) -> Tuple[Path, Path]:
     return cert, key
 
 
+WIDGET_LIB, PACKAGE_LOCK = "node_modules/rasa-webchat/lib", "node_modules/.package-lock.json"
+
+
+def published_page(webchat: Path) -> Path:
+    """The page and the widget, where nginx's workers can read them whatever the checkout's
+    folder allows: a clone in a private temporary folder is out of their reach."""
+    shutil.copytree(WEBCHAT, webchat, ignore=shutil.ignore_patterns("node_modules"))
+    shutil.copytree(WEBCHAT / WIDGET_LIB, webchat / WIDGET_LIB)
+    shutil.copy(WEBCHAT / PACKAGE_LOCK, webchat / PACKAGE_LOCK)  # there, and still not served
+    for path in [webchat, *webchat.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return webchat
+
+
 @pytest.fixture(scope="module")
 def front():
     if not MODEL.exists():
@@ -71,7 +85,7 @@ def front():
     home.chmod(0o755)
     cert, key = self_signed_certificate(home)
     site = Site("127.0.0.1", cert, key, https_port=free_port(), http_port=free_port(), listen="127.0.0.1",
-                acme_root=home / "acme")
+                acme_root=home / "acme", webchat=published_page(home / "webchat"))
     try:
         with running_assistant(cors_origins=[site.origin]) as assistant:
             site.rasa_port = int(assistant.rasa_url.rsplit(":", 1)[1])
