@@ -125,7 +125,9 @@ class ActionAnswerQuestions(Action):
             topic = answer.topic if answer.kind == "faq" else None
             if answer.kind == "followup" and answered:
                 aspect = followups.aspect_of(answer.question)
-                topic = followups.followup_topic(domain, answered[-1], aspect, None) or answer.topic
+                in_context = followups.followup_topic(domain, answered[-1], aspect, None)
+                # already answered in that context: the question's own reading says what else it asks
+                topic = in_context if in_context and in_context not in answered else answer.topic
             if topic and topic not in answered:
                 dispatcher.utter_message(response=topics.response_name(topic))
                 answered.append(topic)

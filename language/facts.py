@@ -37,10 +37,13 @@ FACT_PATTERNS = [
     (r"\b(not|never|no longer|isn't|aren't|wasn't)\b[\w\s]{0,14}\b(board[- ])?certified|\buncertified\b"
      r"|\bno (board )?certification\b|\bwithout (any |a )?(board )?certification\b"
      r"|\b(don't|do not|doesn't|does not) have (any |a )?(board )?certification", {"certifications": []}),
+    # "finished residency in Egypt and I'm now doing a fellowship in Atlanta": a fellow now.
+    (r"\b(now|currently)\b[^.?!]{0,60}\b(in|doing) (an? |my |the )?([\w-]+ ){0,4}fellowship\b|\bnow a fellow\b",
+     {"stage": "fellow", "completed_residency": True}),
     # Training that is over: the stage named is the one finished, not the current one.
     (r"\b(completed|finished|done with|graduated from|out of) (my |a |an |the )?(radiology |rad )?"
      r"(residency|fellowship|training)\b", {"completed_residency": True, "stage": "in_practice"}),
-    (r"\b(apply|applying|applied|waiting|hoping|trying) (to|for|into) (match (into |for )?)?(a |the )?"
+    (r"\b(apply|applying|applied|waiting|hoping|trying) (to|for|into|on) (match (into |for )?)?(a |the )?"
      r"(us |u\.s\. |american )?(radiology |radiologic |rad )?(residenc(y|ies)|match)\b", {"stage": "awaiting_residency"}),
     (r"\bnot in good standing\b|\bdisciplin|\blicen[cs]e (was )?(suspended|revoked)", {"good_standing": False}),
     (r"\bin good standing\b", {"good_standing": True}),
@@ -51,6 +54,9 @@ FACT_PATTERNS = [
      {"dues_paid_for_year": True}),
     (r"\b(haven't|have not|didn't|did not|not yet) paid\b", {"dues_paid_for_year": False}),
     (r"\bnot in the service\b|\bno service\b|\bnot (military|in the military)\b|\bcivilian\b", {"service": "none"}),
+    (r"\b(foreign|international|offshore|caribbean|overseas) (medical|med) (student|school)s?\b"
+     r"|\b(medical|med) (student|school) (abroad|overseas|outside (of )?(the )?(us|u\.s\.|united states))\b",
+     {"country": "outside_us_canada"}),
     (r"\bnot practi[cs]ing radiology\b|\bnot a radiologist\b", {"specialty": "other"}),
 ]
 
@@ -74,13 +80,18 @@ EMPLOYED = (r"\b(work|works|working|employed|job|practice|practise)\b (at|in|for
             r"(hospital|clinic|practice|private practice|group|cancer cent(er|re)|imaging cent(er|re)|department)\b")
 # Where a visitor studies, trains or practises decides the category; where they come from,
 # live or hold citizenship does not ("a Canadian citizen at a medical school in Mexico").
+# Nor where they do clinical rotations or electives away from their school ("rotations at US hospitals").
 BELONGING_BEFORE = re.compile(r"\b(citizen of|national of|born in|originally from|live in|living in|lives in|reside in|"
-                              r"residing in|resident of|home in|native of|passport from)\s+(the\s+)?$")
-BELONGING_AFTER = re.compile(r"^\s*(citizen|national|nationality|passport|by birth|born|origin|descent|heritage)\b")
+                              r"residing in|resident of|home in|native of|passport from|rotations? (at|in)|rotating (at|in)|"
+                              r"electives? (at|in)|observerships? (at|in))\s+(the\s+)?$")
+BELONGING_AFTER = re.compile(r"^\s*(citizen|national|nationality|passport|by birth|born|origin|descent|heritage|"
+                             r"(clinical )?rotations?|electives?|observerships?|visa)\b")
 # ... nor where they hope to go next ("hoping for a US fellowship", "apply to US programs").
 DESTINATION_BEFORE = re.compile(r"\b(apply|applying|hope|hoping|want|wanting|plan|planning|going|move|moving|return|"
                                 r"returning|back|head|heading|get into)\b[\w\s]{0,20}"
-                                r"\b(to|for|into|in)\s+(a |an |the )?([\w.]+ )?$")
+                                r"\b(to|for|into|in)\s+(a |an |the )?([\w.]+ )?$"
+                                r"|\b(hopefully|eventually|someday|one day)\s+(a |an |the )?([\w.]+ ){0,2}$"
+                                r"|\b(once|when|after|if) (i|we) (\w+ )?(start|begin|match|do|move|go)\w*\b[\w\s]{0,20}$")
 
 
 def parse_date(text: str, today: date) -> Optional[date]:
@@ -139,7 +150,7 @@ def _is_belonging(text: str, entity: Entity) -> bool:
     start, end = entity.get("start", 0), entity.get("end", 0)
     before = text[max(0, start - 40):start].lower()
     return bool(BELONGING_BEFORE.search(before) or _is_hoped_for(text, entity)
-                or BELONGING_AFTER.match(text[end:end + 16].lower()))
+                or BELONGING_AFTER.match(text[end:end + 24].lower()))
 
 
 def _is_hoped_for(text: str, entity: Entity) -> bool:

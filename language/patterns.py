@@ -9,7 +9,9 @@ MONTHS = ["january", "february", "march", "april", "june", "july", "august", "se
 YEAR = {"TEXT": {"REGEX": r"^(19|20)\d\d$"}}
 NUMBER = {"LIKE_NUM": True}
 UNITS = {"LOWER": {"IN": ["year", "years", "month", "months", "yr", "yrs"]}}
-SCHOOL = {"LOWER": {"IN": ["school", "program", "programme", "degree", "course", "curriculum"]}}
+# A degree named after the length is the school's length too: "4 year MD", "5-year MBBS".
+SCHOOL = {"LOWER": {"IN": ["school", "program", "programme", "degree", "course", "curriculum", "md", "mbbs", "mbchb",
+                           "do"]}}
 
 DATE_PATTERNS = [
     [{"LOWER": {"IN": MONTHS}}, {"ORTH": ",", "OP": "?"}, {**YEAR, "OP": "?"}],
@@ -27,12 +29,14 @@ DATE_PATTERNS = [
 ]
 
 ANY_WORD = {"IS_ALPHA": True, "OP": "?"}
+# "a 4 year MD" is the school's length; "a 4th year MD student" the year the student is in.
+CARDINAL = {"LIKE_NUM": True, "LOWER": {"REGEX": r"^(?!.*(st|nd|rd|th)$)"}}
 SCHOOL_YEARS_PATTERNS = [
     # "6-year medical school", "3 year graduate-entry programme"
-    [NUMBER, {"ORTH": "-", "OP": "?"}, UNITS, ANY_WORD, {"ORTH": "-", "OP": "?"}, ANY_WORD, SCHOOL],
-    [NUMBER, UNITS, {"LOWER": {"IN": ["of", "in"]}}, {"LOWER": {"IN": ["medical", "med"]}}, SCHOOL],
+    [CARDINAL, {"ORTH": "-", "OP": "?"}, UNITS, ANY_WORD, {"ORTH": "-", "OP": "?"}, ANY_WORD, SCHOOL],
+    [CARDINAL, UNITS, {"LOWER": {"IN": ["of", "in"]}}, {"LOWER": {"IN": ["medical", "med"]}}, SCHOOL],
     # "the program is 6 yrs", "my degree lasts five years"
-    [SCHOOL, {"LOWER": {"IN": ["is", "lasts", "takes", "was"]}}, {"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, NUMBER, UNITS],
+    [SCHOOL, {"LOWER": {"IN": ["is", "lasts", "takes", "was"]}}, {"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, CARDINAL, UNITS],
 ]
 
 

@@ -112,7 +112,9 @@ NOT_ON_PAGE = Answer("not_on_page")
 # The intents under which a clear FAQ answer is what the question asks for.
 READ_AS_PAGE_QUESTIONS = frozenset({"faq", "followup", "nlu_fallback", "inform"})
 # "and what does that cost", "can they hold office": a question about the one before it.
-REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|their|those|these|then)\b", re.IGNORECASE)
+# ("whats the fee" after a question about one category asks that category's fee.)
+REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|their|those|these|then)\b|\bthe (?:fees?|cost|price|dues|rate)\b",
+                         re.IGNORECASE)
 
 
 def answer_for(reading: Reading, personal_message: bool) -> Optional[Answer]:

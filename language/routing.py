@@ -16,15 +16,21 @@ from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_ANSWER_FLOOR, FAQ_CLE
 from language.questions import is_question
 from language.profile import missing_fields, profile_from_slots
 from language.facts import FIRST_PERSON, profile_updates
+from language.silences import silent_subject
 
 OWN_DUES_OR_CATEGORY = re.compile(
     r"\b(what|how much) (do|would|will|should|must) i (pay|owe)|\bhow much (do|would|will) i\b|\bmy dues\b"
     r"|\bwhat do i owe\b|\b(which|what) (category|membership category) (am i|do i|would i)"
     r"|\bcost me\b|\bfor me\b", re.IGNORECASE)
+# "are radiology residents in india eligible": facts about a group, not the visitor.
+ABOUT_A_GROUP = re.compile(r"\b(residents|fellows|students|physicians|radiologists|physicists|doctors|trainees|"
+                           r"graduates|imgs|people|those|anyone|someone)\b", re.IGNORECASE)
 PROFILE_LABELS = {"profession", "stage", "specialty", "board", "service", "country", "date", "school_years"}
 UNSURE_INTENTS = {"ask_personal", "inform", "nlu_fallback"}
 MISTAKEN_FOR = {"faq", "followup", "out_of_scope"}
 YES_NO_OR_FEEDBACK = {"affirm", "deny", "thank", "feedback"}
+# Where the classifiers' reading may be an answer to a question the page does not cover.
+PAGE_READINGS = {"faq", "nlu_fallback"}
 
 Entities = Iterable[Dict[str, Any]]
 
@@ -39,8 +45,8 @@ def asks_about_own_dues(text: str) -> bool:
 
 
 def is_personal(text: str, entities: Entities) -> bool:
-    facts = profile_facts(entities)
-    return facts >= 3 or (facts >= 2 and bool(FIRST_PERSON.search(text or "")))
+    facts, first_person = profile_facts(entities), bool(FIRST_PERSON.search(text or ""))
+    return (facts >= 3 and (first_person or not ABOUT_A_GROUP.search(text or ""))) or (facts >= 2 and first_person)
 
 
 def is_general(text: str, entities: Entities) -> bool:
@@ -67,13 +73,18 @@ def engine_can_answer(text: str, entities: Entities, today: date) -> bool:
 
 
 def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_confidence: float = 0.0,
-                  candidates: Sequence[str] = (), intent_confidence: float = 1.0) -> Optional[str]:
+                  candidates: Sequence[str] = (), intent_confidence: float = 1.0,
+                  faq_topic: Optional[str] = None) -> Optional[str]:
     """The intent that sends the message to the engine (ask_personal, or inform for a lone
     fact the classifiers could not place, such as "oh wait, I passed my ABR boards"); faq
     for a general question the classifiers took for a personal one, or could not decide on
     with faq among their two candidates, when the response selector has a confident answer
-    (faq_confidence); or None to keep the classifiers' intent."""
+    (faq_confidence, for faq_topic); not_on_page for a page reading of a question about a
+    subject the page does not cover (language/silences.yml); or None to keep the
+    classifiers' intent."""
     entities = list(entities)
+    if intent in PAGE_READINGS and silent_subject(text, faq_topic):
+        return "not_on_page"
     if intent == "ask_personal" and is_general(text, entities) and faq_confidence >= FAQ_ANSWER_CONFIDENCE:
         return "faq"
     if (intent == "nlu_fallback" and "faq" in candidates[:2] and is_general(text, entities)
@@ -81,7 +92,7 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_c
         return "faq"
     if intent == "not_on_page" and intent_confidence < FAQ_CLEAR_ANSWER and faq_confidence >= FAQ_CLEAR_ANSWER:
         return "faq"  # DIET unsure that the page is silent, the response selector sure of its answer
-    if intent == "inform" and asks_about_others(text) and faq_confidence >= FAQ_CLEAR_ANSWER:
+    if intent in ("inform", "ask_personal") and asks_about_others(text) and faq_confidence >= FAQ_CLEAR_ANSWER:
         return "faq"  # "discount for VA employees??" names a fact, but not the visitor's
     if is_personal(text, entities) and (intent in UNSURE_INTENTS or (
             intent in MISTAKEN_FOR and (asks_about_own_dues(text) or engine_can_answer(text, entities, today)))):

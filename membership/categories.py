@@ -132,7 +132,7 @@ def basics_missing(profile: Profile) -> Tuple[str, ...]:
         for field, needed in (
             ("profession", profile.profession is None),
             ("stage", stage_needed and profile.stage is None),
-            ("country", country_needed and profile.country is None),
+            ("country", country_needed and profile.is_domestic is None),
         )
         if needed
     )

@@ -16,6 +16,8 @@ EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMESTIC_COUNTRIES = {"US", "CA"}
+# For a place abroad with no one country: "a medical school in the Caribbean".
+OUTSIDE_US_AND_CANADA = "outside_us_canada"
 # How a missing field is named when asking a person for it.
 FIELD_WORDS = {
     "stage": "career stage",
@@ -78,6 +80,11 @@ class Service(str, Enum):
     NONE = "none"
 
 
+# The page's discount names the U.S. military, the Department of Veterans Affairs and the
+# U.S. Public Health Service: all in the United States.
+US_SERVICES = {Service.ACTIVE_DUTY_MILITARY, Service.VETERANS_AFFAIRS, Service.PUBLIC_HEALTH_SERVICE}
+
+
 def _whole_number(value: Any, low: int, high: int) -> Optional[int]:
     # Accepts 4 and 4.0 (chat slots hold floats) but not "4", true or 4.5.
     if value is None:
@@ -138,11 +145,11 @@ class Profile(BaseModel):
 
     @validator("country")
     def _known_country(cls, value):
-        if value is None:
-            return None
+        if value is None or value.lower() == OUTSIDE_US_AND_CANADA:
+            return value and OUTSIDE_US_AND_CANADA
         country = pycountry.countries.get(alpha_2=value.upper()) if len(value) == 2 else None
         if country is None:
-            raise ValueError("must be an ISO 3166-1 alpha-2 country code such as US, CA or DE")
+            raise ValueError(f"must be an ISO 3166-1 alpha-2 country code such as US, CA or DE, or {OUTSIDE_US_AND_CANADA}")
         return country.alpha_2
 
     @validator("medical_school_years", pre=True)
@@ -163,7 +170,10 @@ class Profile(BaseModel):
 
     @property
     def is_domestic(self) -> Optional[bool]:
-        return None if self.country is None else self.country in DOMESTIC_COUNTRIES
+        """In the US or Canada; someone in a US service with no country named serves in the US."""
+        if self.country is None:
+            return True if self.service in US_SERVICES else None
+        return self.country in DOMESTIC_COUNTRIES
 
 
 def parse_profile(data: Any) -> Profile:

@@ -147,9 +147,10 @@ class PersonalQuestionRouter(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            _, confidence = best_faq_answer(message.data)
+            topic, confidence = best_faq_answer(message.data)
             routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), membership.today(),
-                                   confidence, candidates(message), (message.get(INTENT) or {}).get("confidence", 1.0))
+                                   confidence, candidates(message), (message.get(INTENT) or {}).get("confidence", 1.0),
+                                   topic)
             if not routed and no_faq_answer_fits(intent, confidence):
                 routed = "nlu_fallback"
             if routed:

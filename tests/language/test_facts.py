@@ -3,6 +3,8 @@ from datetime import date
 
 import pytest
 
+from membership.profile import OUTSIDE_US_AND_CANADA
+
 from language.facts import answer_to_question, parse_date, profile_updates
 from tests.language_fixtures import TODAY
 
@@ -117,7 +119,25 @@ def test_more_words_read_in_context(text, expected, entities_of):
                                   "trainee outside of the U.S. or Canada",
                                   "I'm a radiologist, not in the US"])
 def test_a_country_the_visitor_is_outside_of_is_not_theirs(text, entities_of):
-    assert "country" not in profile_updates(text, entities_of(text), TODAY)
+    assert profile_updates(text, entities_of(text), TODAY).get("country") in (None, OUTSIDE_US_AND_CANADA)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("med student outside the US and Canada, can I join?", OUTSIDE_US_AND_CANADA),
+    ("I'm Canadian but went to med school in the Caribbean (4 year MD), doing rotations at US hospitals",
+     OUTSIDE_US_AND_CANADA),
+    ("US citizen, MS2 at an offshore school, just started US clinical rotations", OUTSIDE_US_AND_CANADA),
+    ("american citizen, MS2 at SGU in Grenada", "GD"),
+    ("foreign medical student in a 5 year MBBS, hoping for a US residency", OUTSIDE_US_AND_CANADA),
+])
+def test_where_the_visitor_studies_decides_the_country(text, country, entities_of):
+    assert profile_updates(text, entities_of(text), TODAY).get("country") == country
+
+
+@pytest.mark.parametrize("text, years", [("MS2 at SGU (4 year MD)", 4), ("third year of a 5 year MBBS", 5),
+                                         ("I'm a 4th year MD student in Ohio", None)])
+def test_a_degree_after_a_length_is_the_schools_length(text, years, entities_of):
+    assert profile_updates(text, entities_of(text), TODAY).get("medical_school_years") == years
 
 
 def test_a_country_after_outside_its_cities_is_still_theirs(entities_of):

@@ -99,7 +99,7 @@ def test_the_component_reads_the_response_selectors_confidence(entities_of):
 
 @pytest.mark.parametrize("confidence, intent", [(0.1, "nlu_fallback"), (0.9, "faq")])
 def test_an_faq_with_no_fitting_answer_falls_back(confidence, intent, entities_of):
-    text = "can I bring my dog to the annual meeting"
+    text = "can I bring my dog"
     message = _message(text, "faq", entities_of(text))
     message.set("response_selector", {"faq": {"response": {"confidence": confidence}}})
     (routed,) = PersonalQuestionRouter().process([message])
@@ -141,3 +141,24 @@ def test_the_page_is_silent_only_when_diet_is_sure_or_no_answer_is_clear(intent_
     text = "where is the application"
     assert engine_intent("not_on_page", text, entities_of(text), TODAY, faq_confidence, (),
                          intent_confidence) == routed
+
+
+@pytest.mark.parametrize("intent, text, topic, routed", [
+    ("faq", "Can I request a receipt for membership fees paid?", "general_cost", "not_on_page"),
+    ("nlu_fallback", "can my dues be waived for a year, im on medical leave", None, "not_on_page"),
+    ("faq", "can I bring my dog to the annual meeting", "benefits", "not_on_page"),
+    ("faq", "can active duty military waive chapter membership?", "service_discount", None),
+    ("faq", "how much are chapter dues?", "general_cost", None),
+    ("followup", "can they run for office", None, None),
+])
+def test_a_page_reading_of_a_subject_the_page_does_not_cover(intent, text, topic, routed, entities_of):
+    assert engine_intent(intent, text, entities_of(text), TODAY, 0.95, (), 1.0, topic) == routed
+
+
+@pytest.mark.parametrize("text, personal", [
+    ("are radiology residents in india eligible as trainee members", False),
+    ("ABR radiologist practising in Florida, annual dues?", True),
+    ("I'm a radiology resident in India, am I eligible", True),
+])
+def test_facts_about_a_group_are_not_the_visitors(text, personal, entities_of):
+    assert is_personal(text, entities_of(text)) is personal

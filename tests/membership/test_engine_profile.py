@@ -42,7 +42,8 @@ def test_bad_profiles_are_refused_in_one_line(case, data, message):
     assert "\n" not in str(refused.value)
 
 
-@pytest.mark.parametrize("given, stored", [("us", "US"), ("Ca", "CA"), ("de", "DE"), ("GB", "GB")])
+@pytest.mark.parametrize("given, stored", [("us", "US"), ("Ca", "CA"), ("de", "DE"), ("GB", "GB"),
+                                           ("Outside_US_Canada", "outside_us_canada")])
 def test_country_is_normalised(given, stored):
     assert parse_profile({"country": given}).country == stored
 
