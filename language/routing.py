@@ -29,8 +29,9 @@ PROFILE_LABELS = {"profession", "stage", "specialty", "board", "service", "count
 UNSURE_INTENTS = {"ask_personal", "inform", "nlu_fallback"}
 MISTAKEN_FOR = {"faq", "followup", "out_of_scope"}
 YES_NO_OR_FEEDBACK = {"affirm", "deny", "thank", "feedback"}
-# Where the classifiers' reading may be an answer to a question the page does not cover.
-PAGE_READINGS = {"faq", "nlu_fallback"}
+# Where the classifiers' reading may be an answer to a question the page does not cover
+# (an engine's answer too: "I haven't paid this year, will my membership continue?").
+PAGE_READINGS = {"faq", "nlu_fallback", "ask_personal"}
 
 Entities = Iterable[Dict[str, Any]]
 

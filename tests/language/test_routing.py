@@ -150,6 +150,9 @@ def test_the_page_is_silent_only_when_diet_is_sure_or_no_answer_is_clear(intent_
     ("faq", "can active duty military waive chapter membership?", "service_discount", None),
     ("faq", "how much are chapter dues?", "general_cost", None),
     ("followup", "can they run for office", None, None),
+    ("ask_personal", "I haven't paid this year, will my membership continue?", None, "not_on_page"),
+    ("ask_personal", "retired last year, can I still run for office?", None, "ask_personal"),
+    ("inform", "I work part time", None, None),
 ])
 def test_a_page_reading_of_a_subject_the_page_does_not_cover(intent, text, topic, routed, entities_of):
     assert engine_intent(intent, text, entities_of(text), TODAY, 0.95, (), 1.0, topic) == routed
