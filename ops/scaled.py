@@ -2,7 +2,8 @@
 action server, several Rasa servers, all on loopback, and nginx in front, which hands REST
 turns to the Rasa servers in turn (round-robin) and keeps each socket.io visitor on one
 server; nginx listens on loopback unless told otherwise. The Rasa servers take the
-channels `make run` takes. PostgreSQL, Redis and nginx are Debian's
+channels `make run` takes. supervisord runs the action server, the Rasa servers and nginx,
+and starts each again when it dies. PostgreSQL, Redis and nginx are Debian's
 (scripts/ensure_services.sh installs them); each layout runs private instances of them,
 with their data and logs in one directory.
 
@@ -17,12 +18,13 @@ import argparse
 import contextlib
 import os
 import secrets
+import shlex
 import shutil
 import signal
 import subprocess
 import tempfile
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence
@@ -33,8 +35,9 @@ import sqlalchemy as sa
 from channels.credentials import credentials
 from channels.tracker_store import ENDPOINT_TYPE
 from ops import nginx
-from ops.servers import (MODEL, QUIET, ROOT, RasaChat, RunningAssistant, Server, actions_server, free_port,
-                           post_json, rasa_command, wait_until, write_config)
+from ops.health import supervisor
+from ops.servers import (ACTIONS_ON_LOOPBACK, MODEL, QUIET, ROOT, VENV_BIN, RasaChat, RunningAssistant, Server,
+                         actions_command, free_port, post_json, rasa_command, wait_until, write_config)
 from conversations.store import stored_slots
 
 POSTGRES_VERSIONS = Path("/usr/lib/postgresql")  # Debian's: one directory per version installed
@@ -69,6 +72,119 @@ server {{
     }}
 }}
 """
+
+# supervisord's settings, followed by a [program:...] section for each process (Program).
+SUPERVISORD_CONF = """\
+; The scaled layout's action server, Rasa servers and nginx (ops/scaled.py writes this file
+; and runs supervisord with it): each is started again when it dies. supervisord stops
+; nginx first, then the Rasa servers together, then the action server.
+[supervisord]
+nodaemon=true
+; In the foreground supervisord logs to stdout, which ops/scaled.py writes to supervisord.log.
+logfile=/dev/null
+logfile_maxbytes=0
+pidfile={directory}/supervisord.pid
+
+[unix_http_server]
+file={directory}/supervisor.sock
+chmod=0700
+
+[supervisorctl]
+serverurl=unix://{directory}/supervisor.sock
+
+[rpcinterface:supervisor]
+supervisor.rpcinterface_factory=supervisor.rpcinterface:make_main_rpcinterface
+
+[group:{rasa_group}]
+programs={rasa_programs}
+priority=20
+"""
+RASA_GROUP = "rasa"
+# As in ops/supervisord.conf. startsecs: how long a process must run to count as started;
+# one that dies sooner is started again up to startretries times, one second later each
+# time (then supervisord gives up: FATAL), one that dies later at once. stopwaitsecs: how
+# long it may take to stop before it is killed.
+RESTARTED = {"startretries": 10, "autorestart": "true"}
+ACTIONS_SETTINGS = {"priority": 10, "startsecs": 3, "stopwaitsecs": 20}
+RASA_SETTINGS = {"startsecs": 10, "stopwaitsecs": 30}
+NGINX_SETTINGS = {"priority": 30, "startsecs": 2, "stopwaitsecs": 5}
+SUPERVISORD_STOP_SECONDS = 90.0  # past the stopwaitsecs of all its processes, one group after another
+RUNNING_STATES = ("STARTING", "RUNNING", "BACKOFF")  # supervisord's: running, or being started (again)
+
+
+def literal(value) -> str:
+    """value in supervisord's configuration, where % starts an expansion."""
+    return str(value).replace("%", "%%")
+
+
+def control(config: Path):
+    """The XML-RPC interface of the supervisord that runs with config."""
+    return supervisor(config).supervisor
+
+
+@dataclass
+class Program:
+    """A process of the layout that supervisord runs and starts again when it dies; started,
+    stopped and killed as a Server is."""
+    name: str
+    command: List[str]
+    log: Path
+    config: Path  # supervisord's
+    settings: Dict[str, object]  # supervisord's for it: when it counts as started, how it stops
+    env: Dict[str, str] = field(default_factory=dict)  # besides supervisord's environment
+    cwd: Path = ROOT
+    group: Optional[str] = None
+
+    @property
+    def namespec(self) -> str:
+        """supervisord's name for it."""
+        return f"{self.group}:{self.name}" if self.group else self.name
+
+    @property
+    def pid(self) -> int:
+        """The process's own (0 while it is not running)."""
+        return control(self.config).getProcessInfo(self.namespec)["pid"]
+
+    @property
+    def running(self) -> bool:
+        return control(self.config).getProcessInfo(self.namespec)["statename"] in RUNNING_STATES
+
+    def start(self) -> None:
+        if not self.running:
+            control(self.config).startProcess(self.namespec, False)
+
+    def stop(self) -> None:
+        if self.running:
+            control(self.config).stopProcess(self.namespec)
+
+    def kill(self) -> None:
+        """Ends it at once, as a crash would, and returns once supervisord has seen it end
+        (and starts it again)."""
+        pid = self.pid
+        if pid:  # os.kill(0, ...) would kill this process's own group
+            os.kill(pid, signal.SIGKILL)
+            wait_until(lambda: self.pid != pid, 10, f"the end of {self.namespec}")
+
+    def section(self) -> str:
+        settings = {"command": shlex.join(self.command), "directory": self.cwd,
+                    "environment": ",".join(f'{name}="{value}"' for name, value in self.env.items()),
+                    **self.settings, **RESTARTED,
+                    "stdout_logfile": self.log, "stdout_logfile_maxbytes": 0, "redirect_stderr": "true"}
+        lines = "".join(f"{key}={literal(value)}\n" for key, value in settings.items())
+        return f"[program:{self.name}]\n{lines}"
+
+
+def write_supervisord_config(config: Path, actions: Program, rasa_servers: List[Program], nginx_program: Program):
+    settings = SUPERVISORD_CONF.format(directory=literal(config.parent), rasa_group=RASA_GROUP,
+                                       rasa_programs=",".join(program.name for program in rasa_servers))
+    sections = [program.section() for program in (actions, *rasa_servers, nginx_program)]
+    config.write_text("\n".join([settings, *sections]))
+
+
+def supervisord_server(config: Path, env: Dict[str, str]) -> Server:
+    """In the foreground, so that stopping it (it then stops its processes in turn) ends when they have stopped."""
+    return Server([str(VENV_BIN / "supervisord"), "--nodaemon", "--configuration", str(config)],
+                  config.parent / "supervisord.log", env, stop_seconds=SUPERVISORD_STOP_SECONDS)
 
 
 def postgres_bin() -> Path:
@@ -200,11 +316,12 @@ def redis_in(directory: Path) -> Service:
     return Service(Server(command, home / "redis.log", dict(os.environ), cwd=home, user=service_user()), port)
 
 
-def nginx_in(directory: Path, listen: str, port: int, upstream_ports: List[int]) -> Service:
+def nginx_in(directory: Path, listen: str, port: int, upstream_ports: List[int], supervisord_config: Path) -> Service:
     home = directory / "nginx"
     servers = "\n".join(f"    server 127.0.0.1:{upstream};" for upstream in upstream_ports)
     nginx.write_config(home, NGINX_SITE.format(servers=servers, listen=listen, port=port))
-    return Service(Server(nginx.nginx_command(home), home / "nginx.out", dict(os.environ), cwd=home), port)
+    return Service(Program("nginx", nginx.nginx_command(home), home / "nginx.out", supervisord_config,
+                           NGINX_SETTINGS, cwd=home), port)
 
 
 def start_redis(service: Service) -> None:
@@ -241,36 +358,39 @@ def stores(postgres: Postgres, redis_port: int) -> Dict:
 @dataclass
 class ScaledLayout:
     directory: Path
+    supervisord: Server  # runs the action server, the Rasa servers and nginx (their Programs)
     postgres: Postgres
     redis: Service
-    actions: Server
+    actions: Program
     actions_url: str
     instances: List[RunningAssistant]  # each a Rasa server alone, reached directly
     nginx: Service
     front: RasaChat  # through nginx
 
+    @property
+    def supervisord_config(self) -> Path:
+        return self.actions.config  # every Program's
+
     def start(self, timeout: float = STARTUP_SECONDS) -> None:
         self.postgres.start()
         start_redis(self.redis)
-        self.start_actions()
-        for instance in self.instances:  # all load their model at once, then each is awaited
-            instance.rasa.start()
+        self.supervisord.start()  # which starts the action server, the Rasa servers and nginx at once
+        wait_until(lambda: control(self.supervisord_config).getState()["statename"] == "RUNNING", 30, "supervisord")
+        self.start_actions(timeout)
         for instance in self.instances:
             instance.start(timeout)
-        self.nginx.server.start()
         wait_until(lambda: post_json(self.front.rest_url, {"sender": "warm-up", "message": "hello"})[0] == 200,
                    30, "nginx")
 
     def start_actions(self, timeout: float = 60.0) -> None:
+        """Starts it unless supervisord is starting it already, and waits until it answers."""
         self.actions.start()
         wait_until(lambda: urllib.request.urlopen(f"{self.actions_url}/health").status == 200,
                    timeout, "the action server")
 
     def stop(self) -> None:
-        self.nginx.server.stop()
-        for instance in self.instances:
-            instance.stop()
-        for server in (self.actions, self.redis.server, self.postgres.server):
+        self.supervisord.stop()
+        for server in (self.redis.server, self.postgres.server):
             server.stop()
         self.postgres.rasa_database.dispose()
 
@@ -283,17 +403,22 @@ def scaled_layout(workdir: Path, instances: int, port: int, model: Path, cors_or
     postgres, redis_service = postgres_in(workdir), redis_in(workdir)
     actions_port, rasa_ports = free_port(), [free_port() for _ in range(instances)]
     config = write_config(workdir, actions_port, credentials(), stores(postgres, redis_service.port))
-    env = {**os.environ, **QUIET, PASSWORD_VARIABLE: postgres.password}
+    supervisord_config = workdir / "supervisord.conf"
+    actions = Program("actions", actions_command(actions_port), workdir / "actions.log", supervisord_config,
+                      ACTIONS_SETTINGS, ACTIONS_ON_LOOPBACK)
     rasa_servers = [
         RunningAssistant(f"http://127.0.0.1:{rasa_port}", None, workdir, actions=None,
-                         rasa=Server(rasa_command(model, rasa_port, config, cors_origins),
-                                     workdir / f"rasa-{number}.log", env))
+                         rasa=Program(f"rasa-{number}", rasa_command(model, rasa_port, config, cors_origins),
+                                      workdir / f"rasa-{number}.log", supervisord_config, RASA_SETTINGS,
+                                      group=RASA_GROUP))
         for number, rasa_port in enumerate(rasa_ports, start=1)]
+    proxy = nginx_in(workdir, listen, port, rasa_ports, supervisord_config)
+    write_supervisord_config(supervisord_config, actions, [instance.rasa for instance in rasa_servers], proxy.server)
+    env = {**os.environ, **QUIET, PASSWORD_VARIABLE: postgres.password}
     front_host = "127.0.0.1" if listen == "0.0.0.0" else listen
-    return ScaledLayout(workdir, postgres, redis_service,
-                        actions_server(actions_port, workdir / "actions.log", env),
-                        f"http://127.0.0.1:{actions_port}", rasa_servers,
-                        nginx_in(workdir, listen, port, rasa_ports), RasaChat(f"http://{front_host}:{port}"))
+    return ScaledLayout(workdir, supervisord_server(supervisord_config, env), postgres, redis_service, actions,
+                        f"http://127.0.0.1:{actions_port}", rasa_servers, proxy,
+                        RasaChat(f"http://{front_host}:{port}"))
 
 
 @contextlib.contextmanager
@@ -344,6 +469,7 @@ def describe(layout: ScaledLayout) -> str:
             ("action server", layout.actions_url),
             ("PostgreSQL (tracker store)", f"127.0.0.1:{layout.postgres.port}, database {DATABASE}"),
             ("Redis (lock store)", f"127.0.0.1:{layout.redis.port}"),
+            ("processes", f"{VENV_BIN / 'supervisorctl'} -c {layout.supervisord_config} status"),
             ("data and logs", str(layout.directory))]
     example = (f"curl -s {layout.front.rest_url} -d '{{\"sender\": \"me\", \"message\": \"who can join?\"}}'")
     return "\n".join(f"  {what:<28} {where}" for what, where in rows) + f"\n\n  {example}\n  Ctrl-C stops all."

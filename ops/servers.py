@@ -61,7 +61,8 @@ def wait_until(check, timeout: float, what: str) -> None:
 @dataclass
 class Server:
     """One server process that can be stopped and started again with the same command.
-    stop_signal: the one that makes it shut down promptly; user: whom it runs as."""
+    stop_signal: the one that makes it shut down promptly, within stop_seconds (else it is
+    killed); user: whom it runs as."""
     command: List[str]
     log: Path
     env: Dict[str, str]
@@ -69,6 +70,7 @@ class Server:
     cwd: Path = ROOT
     stop_signal: int = signal.SIGTERM
     user: Optional[str] = None
+    stop_seconds: float = 15.0
 
     @property
     def running(self) -> bool:
@@ -82,7 +84,7 @@ class Server:
         if self.running:
             self.process.send_signal(self.stop_signal)
             try:
-                self.process.wait(timeout=15)
+                self.process.wait(timeout=self.stop_seconds)
             except subprocess.TimeoutExpired:
                 self.kill()
 
@@ -156,10 +158,17 @@ def write_config(workdir: Path, actions_port: int, extra_channels: Optional[Dict
     return paths
 
 
+# On loopback only, as under supervisord: only the Rasa server calls the action server.
+ACTIONS_ON_LOOPBACK = {"SANIC_HOST": "127.0.0.1"}
+
+
+def actions_command(port: int) -> List[str]:
+    """Run with ACTIONS_ON_LOOPBACK in its environment."""
+    return [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
+
+
 def actions_server(port: int, log: Path, env: Dict[str, str]) -> Server:
-    """On loopback only, as under supervisord: only the Rasa server calls it."""
-    return Server([str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)], log,
-                  {**env, "SANIC_HOST": "127.0.0.1"})
+    return Server(actions_command(port), log, {**env, **ACTIONS_ON_LOOPBACK})
 
 
 def rasa_command(model: Path, port: int, config: Dict[str, Path], cors_origins: Sequence[str] = ()) -> List[str]:

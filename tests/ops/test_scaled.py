@@ -1,8 +1,12 @@
 """The scaled layout for real: PostgreSQL, Redis, two Rasa servers and nginx on loopback,
 started once for this module; and the settings it is started with."""
+import configparser
+import os
+import signal
 import tempfile
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -12,13 +16,17 @@ import yaml
 from channels.credentials import SLACK_CHANNEL
 from channels.policy import NO_ANSWER_REPLY
 from conversations import purge
+from conversations.store import stored_events
+from ops.health import loaded_model
 from ops.scaled import PASSWORD_VARIABLE, running_scaled, scaled_layout
-from ops.servers import MODEL
+from ops.servers import MODEL, wait_until
 from bench.soak import PROFILES, ConversationRecord, Step, TurnRecord, attempt, verdict
 
 COUNTRY_QUESTION = "Which country do you live, train or practise in?"
 CAREER_QUESTION = "Where are you in your career?"
 RESIDENT_IN_CANADA = "You'd be: Member-in-training (MIT)."
+ANSWER_SECONDS = 5
+RESTART_SECONDS = 60
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +111,31 @@ def test_with_one_rasa_server_killed_nginx_sends_every_turn_to_the_other(layout)
     assert CAREER_QUESTION in replies[0] and COUNTRY_QUESTION in replies[1] and RESIDENT_IN_CANADA in replies[2]
 
 
+def test_a_rasa_server_killed_is_started_again_and_its_conversations_go_on(layout):
+    killed = layout.instances[0]
+    layout.front.text("crash", "which category am I")
+    assert CAREER_QUESTION in layout.front.text("crash", "Physician")
+    pid = killed.rasa.pid  # as supervisord reports it: the Rasa server's own process, not a wrapper
+    assert Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")[:-1] == killed.rasa.command
+
+    os.kill(pid, signal.SIGKILL)
+    crashed = time.monotonic()
+    wait_until(lambda: killed.rasa.pid != pid, ANSWER_SECONDS, "supervisord to see the Rasa server end")
+    reply = layout.front.text("crash", "Resident", timeout=ANSWER_SECONDS)
+    assert time.monotonic() - crashed < ANSWER_SECONDS and COUNTRY_QUESTION in reply
+    wait_until(lambda: (loaded_model(killed.rasa_url) or {}).get("model_file") == MODEL.name, RESTART_SECONDS,
+               "the killed Rasa server")
+    print(f"\nRasa server serving again {time.monotonic() - crashed:.1f} s after kill -9")
+
+    assert killed.rasa.pid != pid
+    assert RESIDENT_IN_CANADA in killed.text("crash", "Canada")
+    slots = layout.postgres.slots("crash")
+    assert (slots["profession"], slots["stage"], slots["country"]) == ("physician", "resident", "CA")
+    events = [event for _, event in stored_events(layout.postgres.rasa_database, "crash")]
+    assert sum(event["event"] == "user" for event in events) == 4
+    assert max(Counter(repr(event) for event in events).values()) == 1  # nothing written twice
+
+
 def test_purge_empties_the_postgresql_store_named_in_the_endpoints_file(layout, monkeypatch, capsys):
     monkeypatch.setenv(PASSWORD_VARIABLE, layout.postgres.password)
     assert layout.postgres.event_count("alternating") > 0
@@ -125,4 +158,8 @@ def test_the_servers_take_make_runs_channels_and_origins_and_nginx_listens_where
             assert command[command.index("--cors") + 1:] == origins
         assert "listen 0.0.0.0:8000;" in (workdir / "nginx" / "site.conf").read_text()
         assert configured.actions.env["SANIC_HOST"] == "127.0.0.1"  # the rest stays on loopback
+        supervised = configparser.ConfigParser(interpolation=None)
+        supervised.read(workdir / "supervisord.conf")
+        assert [section for section in supervised if supervised[section].get("autorestart") == "true"] == [
+            "program:actions", "program:rasa-1", "program:rasa-2", "program:nginx"]
         assert configured.front.rasa_url == "http://127.0.0.1:8000"
