@@ -171,6 +171,8 @@ def plan(readings: Sequence[Reading], personal_message: bool) -> List[Answer]:
         if answer and answer.kind == "followup" and not any(earlier.kind == "faq" for earlier in answers):
             # nothing before it to follow up on: its own reading, if it has one
             answer = Answer("faq", answer.topic) if answer.topic else None
-        if answer and answer not in answers:
+        # Two follow-ups are two questions ("how much do they pay, and can they hold office?"),
+        # however alike their own readings; the action answers each topic once.
+        if answer and (answer.kind == "followup" or answer not in answers):
             answers.append(replace(answer, question=reading.text))
     return answers[:MAX_ANSWERS]

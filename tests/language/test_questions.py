@@ -123,3 +123,11 @@ def test_what_a_message_says_about_others():
     text = "PGY-2 in Ohio, is it free for me? also my attending is in the reserves, is there a discount for him?"
     answers = [PERSONAL, Answer("faq", "service_discount", "is there a discount for him?")]
     assert about_others(text, answers) == ["is there a discount for him?", "also my attending is in the reserves"]
+
+
+def test_two_follow_ups_are_two_questions_however_alike_their_readings():
+    answers = plan([reading("what is an associate member", topic="associate_eligibility"),
+                    reading("how much do they pay", confidence=0.3),
+                    reading("can they hold office?", confidence=0.3)], False)
+    assert [answer.question for answer in answers] == ["what is an associate member", "how much do they pay",
+                                                       "can they hold office?"]
