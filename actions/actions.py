@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 import membership
-from actions import feedback, followups, leads, suggestions
+from actions import feedback, followups, leads, sources, suggestions
 from language import questions, topics
 from language.profile import CATEGORY_SLOT, missing_fields, placed_category, profile_from_slots, still_missing
 from actions.rendering import render_quote
@@ -17,7 +17,7 @@ from language.facts import answer_to_question, earlier_updates, profile_updates,
 # Messages that ask something else: the form lets other rules answer them, then resumes.
 QUESTION_INTENTS = {"faq", "followup", "tell_more", "greet", "goodbye", "thank", "bot_challenge",
                     "what_can_you_do", "out_of_scope", "not_on_page", "several_questions", "choose_topic",
-                    "feedback"}
+                    "feedback", "ask_source"}
 
 warm_up()  # the action server imports this module once, at start
 
@@ -97,7 +97,7 @@ def engine_answer(dispatcher: CollectingDispatcher, tracker: Tracker, updates: D
     kept = [SlotSet(field, value) for field, value in updates.items()]
     if missing_fields(answer):
         return kept + [FollowupAction("profile_form")]
-    dispatcher.utter_message(text=render_quote(answer, hypothetical))
+    dispatcher.utter_message(text=render_quote(answer, hypothetical), **sources.quote_metadata(answer))
     answered = [SlotSet(feedback.ANSWER_SLOT, feedback.QUOTE_TOPIC)]
     return answered if hypothetical else kept + answered + [SlotSet(CATEGORY_SLOT, placed_category(answer))]
 
@@ -156,9 +156,26 @@ class ActionTellMore(Action):
         topic = topics.last_answered_topic(tracker.events)
         more = (topics.topic_metadata(domain, topic) or {}).get("more") if topic else None
         if more:
-            dispatcher.utter_message(text=more)
+            dispatcher.utter_message(text=more, **sources.tell_more_metadata(topic))
             return [SlotSet(feedback.ANSWER_SLOT, topic)]
         dispatcher.utter_message(response="utter_what_can_you_do")
+        return []
+
+
+class ActionShowSources(Action):
+    """Answers "why?" or "source?": the page's sentences the previous answer rests on, or
+    the engine answer's reasons with their sources, and the page's link (actions/sources.py)."""
+
+    def name(self) -> Text:
+        return "action_show_sources"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        reply = sources.sources_reply(tracker.events, domain)
+        if reply:
+            dispatcher.utter_message(text=reply)
+        else:
+            dispatcher.utter_message(response=sources.NO_ANSWER)
         return []
 
 

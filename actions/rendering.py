@@ -1,10 +1,13 @@
-"""The membership engine's answer in words for a chat bubble. Pure functions: every
-figure, category name and reason shown is one the engine returned."""
+"""The membership engine's answer in words for a chat bubble, and what an answer rests on
+for a "source?". Pure functions: every figure, category name and reason shown is one the
+engine returned, every quote one of the page's sentences listed with the answer."""
 from datetime import date
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from membership import Category, source_in_words
 from membership.dues import money
+from membership.page import URL
+from membership.reasons import DOCUMENT, FIGURE
 
 # Category code -> the engine's name for it ("Member-in-training (MIT)").
 CATEGORY_NAMES = {category.value: category.display_name for category in Category}
@@ -61,10 +64,52 @@ def render_quote(quote: Dict[str, Any], hypothetical: bool = False) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def render_sources(quote: Dict[str, Any]) -> str:
-    """Each reason of an answer with what it rests on, for a "source?" follow-up."""
-    return "\n".join(f"• {reason['text']}\n  Source: {source_in_words(reason['source'])}"
-                     for reason in quote["reasons"])
+PAGE_LINK = f"The membership page: {URL}"
+
+
+def is_page_sentence(source: str) -> bool:
+    """Whether a source is the page's own words (not a dues schedule figure or another document)."""
+    return not source.startswith((FIGURE, DOCUMENT))
+
+
+def quoted(source: str) -> str:
+    """A source as a visitor reads it: the page's words in quotation marks, or the dues
+    schedule figure (with the document it is taken from) or other document in words."""
+    return f"\u201c{' '.join(source.split())}\u201d" if is_page_sentence(source) else source_in_words(source)
+
+
+def render_sources(reasons: Sequence[Dict[str, str]]) -> str:
+    """Each reason of an engine answer with what it rests on, for a "source?" follow-up."""
+    return "\n".join(f"• {reason['text']}\n  Source: {source_in_words(reason['source'])}" for reason in reasons)
+
+
+def render_topic_sources(topics: Sequence[Tuple[str, Sequence[str]]]) -> str:
+    """The page's words each FAQ answer rests on: (title, sources) for each answer given."""
+    if len(topics) == 1:
+        lines = ["That answer rests on these words of the ACR membership page:"]
+        lines += [f"• {quoted(source)}" for source in topics[0][1]]
+    else:
+        lines = ["Those answers rest on these words of the ACR membership page:"]
+        for title, sources in topics:
+            lines += [f"{title}"] + [f"• {quoted(source)}" for source in sources]
+    return "\n".join(lines)
+
+
+NOT_ON_PAGE_SOURCE = ("The membership page does not cover what you asked last, so there is no sentence of it to "
+                      "show you. The membership team can answer it through the Contact us link on the page.")
+QUOTE_SOURCES = "Your answer rests on these rules, each with its source:"
+
+
+def render_answer_sources(topics: Sequence[Tuple[str, Sequence[str]]], reasons: Sequence[Dict[str, str]],
+                          not_on_page: bool) -> str:
+    """What the previous answer rests on: the FAQ answers' page sentences, the engine
+    answer's reasons and sources, or that the page does not cover it; then the page's link."""
+    parts = [part for part in (
+        render_topic_sources(topics) if topics else "",
+        f"{QUOTE_SOURCES}\n{render_sources(reasons)}" if reasons else "",
+        NOT_ON_PAGE_SOURCE if not_on_page and not (topics or reasons) else "",
+    ) if part]
+    return "\n".join(parts + [PAGE_LINK])
 
 
 def _because(quote: Dict[str, Any]) -> List[str]:

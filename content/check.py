@@ -2,12 +2,14 @@
 
     python -m content.check
 
-Fails when an FAQ topic lacks an answer, its key facts, training examples, a test story
-or held-out questions; when a dues schedule does not load (every amount needs a source);
-or when an answer states a dollar figure that is neither in a dues schedule nor on the
-membership page. A missing schedule for this year or, from October, for next year is a
-warning, not a failure: until the ACR publishes a year's figures, quotes for that year say
-so and give the latest published figures as that earlier year's.
+Fails when an FAQ topic lacks an answer, its key facts, its sources, training examples, a
+test story or held-out questions; when a source of an answer is not on the membership page
+word for word (spacing aside) and not a figure of a dues schedule; when a dues schedule
+does not load (every amount needs a source); or when an answer states a dollar figure that
+is neither in a dues schedule nor on the membership page. A missing schedule for this year
+or, from October, for next year is a warning, not a failure: until the ACR publishes a
+year's figures, quotes for that year say so and give the latest published figures as that
+earlier year's.
 """
 import re
 import sys
@@ -19,6 +21,7 @@ import yaml
 
 import membership
 from content.figures import dollar_amounts
+from membership.reasons import FIGURE
 
 ROOT = Path(__file__).resolve().parent.parent
 MEMBERSHIP_PAGE = ROOT / "docs" / "source" / "acr_membership_page.txt"
@@ -122,6 +125,40 @@ def topic_problems() -> List[str]:
     return problems
 
 
+def on_the_page(quoted: str, page_text: str) -> bool:
+    """Whether the membership page says this, word for word (line breaks and spacing aside)."""
+    return bool(quoted.split()) and " ".join(quoted.split()) in " ".join(page_text.split())
+
+
+def in_a_schedule(source: str) -> bool:
+    """Whether a source is a figure of a dues schedule: schedule:<year>:<figure>."""
+    figure = re.fullmatch(rf"{FIGURE}(\d{{4}}):(\w+)", source)
+    if not figure or int(figure.group(1)) not in membership.available_years():
+        return False
+    try:
+        return figure.group(2) in membership.load_schedule(int(figure.group(1))).figures
+    except membership.ScheduleError:
+        return False  # schedule_problems() says what is wrong with the file
+
+
+def source_problems(page_text: str = "") -> List[str]:
+    """Every FAQ answer lists the page sentences it rests on (metadata.sources), and each one
+    is on the membership page word for word, or is a dues schedule figure."""
+    page_text = page_text or MEMBERSHIP_PAGE.read_text(encoding="utf-8")
+    problems = []
+    for topic, response in sorted(faq_responses().items()):
+        sources = (response.get("metadata") or {}).get("sources")
+        if not sources or not isinstance(sources, list):
+            problems.append(f"topic {topic}: no sources: list the membership page's sentences the answer rests on "
+                            f"under metadata.sources")
+            continue
+        for source in sources:
+            if not isinstance(source, str) or not (on_the_page(source, page_text) or in_a_schedule(source)):
+                problems.append(f"topic {topic}: source not found word for word on the membership page "
+                                f"(docs/source/acr_membership_page.txt) nor in a dues schedule: {source!r}")
+    return problems
+
+
 def schedule_problems() -> List[str]:
     problems = []
     for year in membership.available_years():
@@ -153,7 +190,7 @@ def figure_problems() -> List[str]:
 
 
 def problems() -> List[str]:
-    return topic_problems() + heldout_problems() + schedule_problems() + figure_problems()
+    return topic_problems() + source_problems() + heldout_problems() + schedule_problems() + figure_problems()
 
 
 def main() -> int:

@@ -9,7 +9,7 @@ A source is one of:
 from dataclasses import dataclass
 from typing import Dict, Optional
 
-from .schedule import available_years, load_schedule
+from .schedule import ScheduleNotFound, available_years, load_schedule
 
 DOCUMENT = "source:"
 FIGURE = "schedule:"
@@ -37,11 +37,26 @@ def document_named(source: str) -> Optional[str]:
     return source[len(DOCUMENT):] if source.startswith(DOCUMENT) else None
 
 
+def figure_citation(source: str) -> Optional[str]:
+    """The document a schedule figure (``schedule:<year>:<figure>``) is taken from, as a
+    citation; None for any other source, or a figure its year's schedule no longer has."""
+    if not source.startswith(FIGURE):
+        return None
+    year, name = source[len(FIGURE):].split(":")
+    try:
+        figure = load_schedule(int(year)).figures.get(name)
+    except ScheduleNotFound:
+        return None
+    return figure.source.citation() if figure else None
+
+
 def source_in_words(source: str) -> str:
-    """A reason's source as people read it: the page's sentence, a schedule figure or a document."""
+    """A reason's source as people read it: the page's sentence, a schedule figure (with the
+    document the schedule takes it from) or a document."""
     if source.startswith(FIGURE):
         year, figure = source[len(FIGURE):].split(":")
-        return f"the ACR {year} dues schedule ({figure.replace('_', ' ')})"
+        cited = figure_citation(source)
+        return f"the ACR {year} dues schedule ({figure.replace('_', ' ')})" + (f", from {cited}" if cited else "")
     document = document_named(source)
     if document:
         return load_schedule(max(available_years())).sources[document].citation()

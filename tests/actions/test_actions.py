@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import (ActionAnswerTopic, ActionDidYouMean, ActionQuote, ActionTellMore,
+from actions.actions import (ActionAnswerTopic, ActionDidYouMean, ActionQuote, ActionShowSources, ActionTellMore,
                              ValidateProfileForm)
 from language.profile import PROFILE_FIELDS
 from tests.language_fixtures import TODAY
@@ -200,3 +200,26 @@ def test_in_december_next_year_is_quoted_for_next_year(domain, entities_of, pin_
     messages, _ = run(ActionQuote(), tracker(text, "what_if", entities_of(text), slots=slots), domain)
     assert "The 2027 national dues for members in their first year of practice are not published yet; for 2026 " \
            "they were $77." in messages[0]["text"]
+
+
+def test_the_quote_message_keeps_its_reasons_for_a_later_source_question(domain):
+    slots = {"profession": "physician", "stage": "in_practice", "country": "US", "certifications": ["ABR"]}
+    messages, _ = run(ActionQuote(), tracker("what do I pay", "ask_personal", slots=slots), domain)
+    reasons = messages[0]["reasons"]
+    assert reasons and all(set(reason) == {"text", "source"} for reason in reasons)
+
+
+def test_source_after_an_answer_quotes_the_page_and_links_it(domain):
+    events = [{"event": "user", "text": "is it free for residents"},
+              {"event": "bot", "metadata": {"utter_action": "utter_faq/mit_cost"}},
+              {"event": "user", "text": "source?"}]
+    messages, events_out = run(ActionShowSources(), tracker("source?", "ask_source", events=events), domain)
+    assert "\u201cHow much is a member-in-training membership? This category is free.\u201d" in messages[0]["text"]
+    assert "https://www.acr.org/Membership/Join" in messages[0]["text"]
+    assert events_out == []
+
+
+def test_source_before_any_answer_says_so(domain):
+    messages, _ = run(ActionShowSources(), tracker("why?", "ask_source", events=[{"event": "user", "text": "why?"}]),
+                      domain)
+    assert messages[0]["response"] == "utter_no_answer_to_source"

@@ -2,7 +2,9 @@
 import pytest
 
 import membership
-from actions.rendering import CATEGORY_NAMES, money, render_quote, render_sources
+from actions.rendering import (CATEGORY_NAMES, PAGE_LINK, money, quoted, render_answer_sources, render_quote,
+                               render_sources, render_topic_sources)
+from membership.page import URL
 
 AS_OF = "2026-06-15"
 RADIOLOGIST = {"profession": "physician", "stage": "in_practice", "specialty": "radiology", "country": "US",
@@ -84,9 +86,47 @@ def test_an_answer_the_page_does_not_settle_is_not_a_refusal():
 
 def test_sources_are_listed_reason_by_reason():
     answer = membership.quote({"as_of": AS_OF, **RESIDENT, "country": "US"})
-    text = render_sources(answer)
+    text = render_sources(answer["reasons"])
     assert text.count("\n  Source: ") == len(answer["reasons"])
     assert '• Member-in-training membership is free.\n  Source: the membership page: "This category is free."' in text
     assert "Source: the ACR 2026 dues schedule (member in training)" in text
-    abroad = render_sources(membership.quote({"as_of": AS_OF, **RESIDENT, "country": "DE"}))
+    abroad = render_sources(membership.quote({"as_of": AS_OF, **RESIDENT, "country": "DE"})["reasons"])
     assert "Source: ACR Become a Member page, earlier version (2016-2024 national dues)" in abroad
+
+
+def test_a_dues_figure_names_the_schedule_line_and_where_the_schedule_takes_it_from():
+    answer = membership.quote({"as_of": AS_OF, **RADIOLOGIST})
+    text = render_sources(answer["reasons"])
+    assert ("Source: the ACR 2026 dues schedule (general physician), from ACR advocacy news, council actions at "
+            "ACR 2024 (2024-04-18), https://www.acr.org") in text
+    assert "from Become an ACR Member (2025), https://www.acr.org/Membership/Join" in render_sources(
+        membership.quote({"as_of": AS_OF, **RESIDENT, "country": "DE"})["reasons"])
+
+
+def test_a_figure_of_a_schedule_no_longer_kept_is_still_named():
+    assert quoted("schedule:2019:general_physician") == "the ACR 2019 dues schedule (general physician)"
+
+
+def test_an_faq_answers_sources_are_the_pages_words_in_quotation_marks_then_the_link():
+    text = render_answer_sources([("How much is member-in-training membership?", ["This category is free."])], [],
+                                 not_on_page=False)
+    assert text == ("That answer rests on these words of the ACR membership page:\n"
+                    "\u2022 \u201cThis category is free.\u201d\n"
+                    f"The membership page: {URL}")
+
+
+def test_several_answers_sources_are_given_under_each_answers_title():
+    text = render_topic_sources([("Who can join?", ["Physicians, residents, fellows, medical students and more."]),
+                                 ("Is it free?", ["This category is free."])])
+    assert text.splitlines() == ["Those answers rest on these words of the ACR membership page:", "Who can join?",
+                                 "\u2022 \u201cPhysicians, residents, fellows, medical students and more.\u201d",
+                                 "Is it free?", "\u2022 \u201cThis category is free.\u201d"]
+
+
+def test_a_quotes_sources_and_an_answer_the_page_does_not_give():
+    reasons = membership.quote({"as_of": AS_OF, **RESIDENT, "country": "US"})["reasons"]
+    text = render_answer_sources([], reasons, not_on_page=False)
+    assert text.startswith("Your answer rests on these rules, each with its source:\n\u2022 ")
+    assert text.endswith(PAGE_LINK)
+    silent = render_answer_sources([], [], not_on_page=True)
+    assert "does not cover what you asked last" in silent and silent.endswith(PAGE_LINK)

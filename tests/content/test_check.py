@@ -67,3 +67,45 @@ def test_a_held_out_message_that_is_also_trained_on_is_caught(monkeypatch):
     monkeypatch.setattr(content_check, "training_examples", lambda: {"who can join?"})
     assert content_check.heldout_problems() == [
         "held-out message is also a training example: 'Who can join?'"]
+
+
+PAGE_TEXT = content_check.MEMBERSHIP_PAGE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("topic", sorted(content_check.faq_responses()))
+def test_every_faq_answer_rests_on_sentences_found_on_the_page(topic):
+    sources = content_check.faq_responses()[topic]["metadata"]["sources"]
+    assert sources
+    assert [source for source in sources if not content_check.on_the_page(source, PAGE_TEXT)] == []
+
+
+def test_a_source_is_found_whatever_the_line_breaks_and_spacing():
+    assert content_check.on_the_page("How much is an allied health membership?\n  Find the schedule of dues here.",
+                                     PAGE_TEXT)
+    assert not content_check.on_the_page("This category is free for everyone.", PAGE_TEXT)
+    assert not content_check.on_the_page("   ", PAGE_TEXT)
+
+
+@pytest.mark.parametrize("source, found", [
+    ("schedule:2026:first_year_of_practice", True),
+    ("schedule:2026:platinum", False),
+    ("schedule:1999:first_year_of_practice", False),
+    ("schedule:next:first_year_of_practice", False),
+])
+def test_a_dues_schedule_figure_may_be_a_source(source, found):
+    assert content_check.in_a_schedule(source) is found
+
+
+def test_an_answer_without_sources_or_with_a_source_not_on_the_page_is_caught(monkeypatch):
+    responses = {
+        "unsourced": {"text": "An answer.", "metadata": {}},
+        "invented": {"text": "An answer.", "metadata": {"sources": ["This category is free.", "Dues are optional."]}},
+        "figure": {"text": "An answer.", "metadata": {"sources": ["schedule:2026:first_year_of_practice"]}},
+    }
+    monkeypatch.setattr(content_check, "faq_responses", lambda: responses)
+    assert content_check.source_problems() == [  # topics in alphabetical order
+        "topic invented: source not found word for word on the membership page "
+        "(docs/source/acr_membership_page.txt) nor in a dues schedule: 'Dues are optional.'",
+        "topic unsourced: no sources: list the membership page's sentences the answer rests on under metadata.sources",
+    ]
+    assert "topic invented" in " ".join(content_check.problems())

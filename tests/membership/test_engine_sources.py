@@ -74,3 +74,15 @@ def test_the_page_address_is_the_schedules():
                                     "source:a_blog"])
 def test_an_invented_source_is_caught(source):
     assert not (on_the_page(source) or in_a_schedule(source))
+
+
+def test_a_schedule_figure_in_words_names_the_document_the_schedule_takes_it_from():
+    from membership import source_in_words
+    from membership.reasons import figure_citation
+    latest = max(available_years())
+    cited = load_schedule(latest).figure("first_year_of_practice").source.citation()
+    assert figure_citation(f"schedule:{latest}:first_year_of_practice") == cited
+    assert source_in_words(f"schedule:{latest}:first_year_of_practice") == (
+        f"the ACR {latest} dues schedule (first year of practice), from {cited}")
+    assert figure_citation("schedule:1999:first_year_of_practice") is None
+    assert figure_citation("This category is free.") is None
