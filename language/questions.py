@@ -58,20 +58,34 @@ def sentences(text: str) -> List[str]:
     return found
 
 
+# "..., which looks student friendly.": a relative clause, not a question of its own.
+RELATIVE_CLAUSE = re.compile(r"^(?:which|who|whom|whose|where)\b(?!.*\?\s*$)", re.IGNORECASE)
+# "If I do my fellowship in Canada, does my free membership continue?": the condition
+# belongs to the question after it.
+CONDITION = re.compile(r"^(?:and |but |so )?(?:if|once)\b(?!.*\?\s*$)", re.IGNORECASE)
+
+
 def clauses(sentence: str) -> List[str]:
     pieces = [piece.strip(" ,;") for piece in CLAUSE_START.split(sentence)]
     merged: List[str] = []
     for piece in pieces:
         # "how much and when do I pay": a piece too short to stand alone stays with the one before.
-        if merged and (len(piece.split()) < MIN_QUESTION_WORDS or len(merged[-1].split()) < MIN_QUESTION_WORDS):
+        if merged and (len(piece.split()) < MIN_QUESTION_WORDS or len(merged[-1].split()) < MIN_QUESTION_WORDS
+                       or RELATIVE_CLAUSE.match(piece) or is_bare_condition(merged[-1])):
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)
     return [piece for piece in merged if piece]
 
 
+def is_bare_condition(clause: str) -> bool:
+    return bool(CONDITION.match(clause)) and "," not in clause
+
+
 def is_question(clause: str) -> bool:
-    return clause.rstrip().endswith("?") or bool(QUESTION_WORD.search(clause) or ASKING.search(clause))
+    # "if I retire in June, do I get a refund": the question follows the condition
+    asked = clause.split(",", 1)[1].strip() if CONDITION.match(clause) and "," in clause else clause
+    return clause.rstrip().endswith("?") or bool(QUESTION_WORD.search(asked) or ASKING.search(clause))
 
 
 def questions(text: str) -> List[str]:

@@ -131,3 +131,15 @@ def test_two_follow_ups_are_two_questions_however_alike_their_readings():
                     reading("can they hold office?", confidence=0.3)], False)
     assert [answer.question for answer in answers] == ["what is an associate member", "how much do they pay",
                                                        "can they hold office?"]
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("I found the ACR annual meeting, which looks student friendly. How do I join as a student?",
+     ["How do I join as a student?"]),
+    ("I'm in the Navy. If I come back to civilian life, what would I pay in my first years?",
+     ["If I come back to civilian life, what would I pay in my first years?"]),
+    ("if i retire in june, do i get a refund, and can i still serve on committees?",
+     ["if i retire in june, do i get a refund", "can i still serve on committees?"]),
+])
+def test_relative_clauses_and_conditions_stay_with_their_sentence(text, asked):
+    assert questions(text) == asked
