@@ -18,9 +18,9 @@ from language import questions
 from language.vocabulary import vocabulary
 
 SILENCES_FILE = Path(__file__).with_name("silences.yml")
-# Names of the whole country: "chapter dues in the US" asks about chapters in general.
 # Its answer is the membership team's route, which is what a silent subject gets anyway.
 FITS_EVERY_SUBJECT = "contact"
+# Names of the whole country: "chapter dues in the US" asks about chapters in general.
 NATIONAL_NAMES = {"us", "the us", "in the us", "u.s.", "usa", "u.s.a.", "america", "american", "united states",
                   "the states", "stateside", "canada", "canadian", "canda", "cananda"}
 
@@ -32,7 +32,9 @@ class Silence:
     answered_by: FrozenSet[str]
 
     def covers(self, question: str, topic: Optional[str]) -> bool:
-        return topic != FITS_EVERY_SUBJECT and topic not in self.answered_by and any(pattern.search(question) for pattern in self.patterns)
+        if topic == FITS_EVERY_SUBJECT or topic in self.answered_by:
+            return False
+        return any(pattern.search(question) for pattern in self.patterns)
 
 
 def place_pattern() -> str:
