@@ -21,7 +21,7 @@ import yaml
 
 import membership
 from content.figures import dollar_amounts
-from membership.reasons import FIGURE
+from membership.reasons import figure_named
 
 ROOT = Path(__file__).resolve().parent.parent
 MEMBERSHIP_PAGE = ROOT / "docs" / "source" / "acr_membership_page.txt"
@@ -132,11 +132,11 @@ def on_the_page(quoted: str, page_text: str) -> bool:
 
 def in_a_schedule(source: str) -> bool:
     """Whether a source is a figure of a dues schedule: schedule:<year>:<figure>."""
-    figure = re.fullmatch(rf"{FIGURE}(\d{{4}}):(\w+)", source)
-    if not figure or int(figure.group(1)) not in membership.available_years():
+    named = figure_named(source)
+    if not named or named[0] not in membership.available_years():
         return False
     try:
-        return figure.group(2) in membership.load_schedule(int(figure.group(1))).figures
+        return named[1] in membership.load_schedule(named[0]).figures
     except membership.ScheduleError:
         return False  # schedule_problems() says what is wrong with the file
 

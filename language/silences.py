@@ -74,8 +74,6 @@ def silent_subject(text: str, topic: Optional[str] = None) -> Optional[str]:
     the FAQ answer the classifiers chose. A message of several questions is left to its
     questions, each read on its own (nlp.components.QuestionSplitter)."""
     asked = asked_parts(text or "")
-    for question in asked if len(asked) == 1 else ():
-        for silence in silences():
-            if silence.covers(question, topic):
-                return silence.subject
-    return None
+    if len(asked) != 1:
+        return None
+    return next((silence.subject for silence in silences() if silence.covers(asked[0], topic)), None)

@@ -6,8 +6,9 @@ A source is one of:
 - ``source:<name>``, a document listed under ``sources:`` in the dues schedules.
 """
 
+import re
 from dataclasses import dataclass
-from typing import Dict, Optional
+from typing import Dict, Optional, Tuple
 
 from .schedule import ScheduleNotFound, available_years, load_schedule
 
@@ -37,14 +38,21 @@ def document_named(source: str) -> Optional[str]:
     return source[len(DOCUMENT):] if source.startswith(DOCUMENT) else None
 
 
+def figure_named(source: str) -> Optional[Tuple[int, str]]:
+    """The year and the figure's name a ``schedule:<year>:<figure>`` source names, or None for
+    any other source."""
+    match = re.fullmatch(rf"{FIGURE}(\d{{4}}):(\w+)", source)
+    return (int(match.group(1)), match.group(2)) if match else None
+
+
 def figure_citation(source: str) -> Optional[str]:
-    """The document a schedule figure (``schedule:<year>:<figure>``) is taken from, as a
-    citation; None for any other source, or a figure its year's schedule no longer has."""
-    if not source.startswith(FIGURE):
+    """The document a schedule figure is taken from, as a citation; None for any other
+    source, or a figure its year's schedule no longer has."""
+    named = figure_named(source)
+    if not named:
         return None
-    year, name = source[len(FIGURE):].split(":")
     try:
-        figure = load_schedule(int(year)).figures.get(name)
+        figure = load_schedule(named[0]).figures.get(named[1])
     except ScheduleNotFound:
         return None
     return figure.source.citation() if figure else None
@@ -53,10 +61,10 @@ def figure_citation(source: str) -> Optional[str]:
 def source_in_words(source: str) -> str:
     """A reason's source as people read it: the page's sentence, a schedule figure (with the
     document the schedule takes it from) or a document."""
-    if source.startswith(FIGURE):
-        year, figure = source[len(FIGURE):].split(":")
+    named = figure_named(source)
+    if named:
         cited = figure_citation(source)
-        return f"the ACR {year} dues schedule ({figure.replace('_', ' ')})" + (f", from {cited}" if cited else "")
+        return f"the ACR {named[0]} dues schedule ({named[1].replace('_', ' ')})" + (f", from {cited}" if cited else "")
     document = document_named(source)
     if document:
         return load_schedule(max(available_years())).sources[document].citation()

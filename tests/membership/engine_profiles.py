@@ -1,11 +1,11 @@
 """Profiles, the fixed day, the membership page and readers of answers shared by the engine tests."""
 
 from datetime import date
-from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from content import check as content_check
 from membership.profile import Certification, Profession, Service, Specialty, Stage
 
 AS_OF = "2025-06-15"
@@ -55,11 +55,9 @@ def reason_texts(answer):
     return [reason["text"] for reason in answer["reasons"]]
 
 
-PAGE_TEXT = (Path(__file__).resolve().parents[2] / "docs" / "source" / "acr_membership_page.txt").read_text(
-    encoding="utf-8"
-)
+PAGE_TEXT = content_check.MEMBERSHIP_PAGE.read_text(encoding="utf-8")
 
 
 def on_the_page(quoted):
     """Whether the membership page says this, word for word (line breaks and spacing aside)."""
-    return " ".join(quoted.split()) in " ".join(PAGE_TEXT.split())
+    return content_check.on_the_page(quoted, PAGE_TEXT)

@@ -1,21 +1,19 @@
 """Every reason names what it rests on, and that source exists: a sentence of the
 membership page, word for word, or a figure or document of the dues schedules."""
 
-import re
-
 import pytest
 from tests.membership.engine_profiles import AS_OF, CHECKS, PROFILES, RESIDENT, US_RADIOLOGIST, on_the_page
 from hypothesis import given
 
+from content import check as content_check
+
 from membership import available_years, load_schedule, page, quote
-from membership.reasons import DOCUMENT, FIGURE
+from membership.reasons import document_named, figure_named
 
 def in_a_schedule(source):
-    figure = re.fullmatch(rf"{FIGURE}(\d{{4}}):(\w+)", source)
-    if figure:
-        year, name = int(figure.group(1)), figure.group(2)
-        return year in available_years() and name in load_schedule(year).figures
-    document = source[len(DOCUMENT):] if source.startswith(DOCUMENT) else None
+    if figure_named(source):
+        return content_check.in_a_schedule(source)
+    document = document_named(source)
     return document is not None and all(document in load_schedule(year).sources for year in available_years())
 
 
