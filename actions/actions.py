@@ -10,7 +10,7 @@ import membership
 from actions import feedback, followups, leads, sources, suggestions
 from language import questions, topics
 from language.profile import CATEGORY_SLOT, missing_fields, placed_category, profile_from_slots, still_missing
-from actions.rendering import render_quote
+from actions.rendering import render_quote, shortened
 from language.facts import answer_to_question, earlier_updates, profile_updates, warm_up
 
 
@@ -104,8 +104,9 @@ def engine_answer(dispatcher: CollectingDispatcher, tracker: Tracker, updates: D
 
 class ActionAnswerQuestions(Action):
     """Answers each question of a message that asks several, in the order asked: from the
-    FAQ, from the membership engine (or with the engine's next question), or saying that
-    the membership page does not cover it (language/questions.py)."""
+    FAQ, from the membership engine (or with the engine's next question), saying that
+    the membership page does not cover it, or asking which topic a question the
+    classifiers could not place is about (language/questions.py)."""
 
     def name(self) -> Text:
         return "action_answer_questions"
@@ -124,26 +125,29 @@ class ActionAnswerQuestions(Action):
                 continue
             topic = answer.topic if answer.kind == "faq" else None
             if answer.kind == "followup" and answered:
-                aspect = followups.aspect_of(answer.question)
-                in_context = followups.followup_topic(domain, answered[-1], aspect, None)
-                # already answered in that context: the question's own reading says what else it asks
-                topic = in_context if in_context and in_context not in answered else answer.topic
+                topic = followups.answer_after(domain, answered, answer.question, answer.topic)
             if topic and topic not in answered:
                 dispatcher.utter_message(response=topics.response_name(topic))
                 answered.append(topic)
                 events.append(SlotSet(feedback.ANSWER_SLOT, topic))
             elif answer.kind == "not_on_page":
                 dispatcher.utter_message(response="utter_not_on_page")
+            elif answer.kind == "unsure":
+                dispatcher.utter_message(response="utter_which_topic", question=shortened(answer.question),
+                                         buttons=suggestions.topic_buttons(domain, answer.suggestions))
         return events
 
     @staticmethod
     def personal_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
                         answers: List[questions.Answer]) -> List[EventType]:
         """The engine's answer from what the visitor said about themselves, now and before:
-        the other questions, about others or the page, are left out."""
-        others = questions.about_others(tracker.latest_message.get("text") or "", answers)
+        the other questions, about others or the page, are left out, unless the message
+        says nothing else about the visitor."""
+        text = tracker.latest_message.get("text") or ""
+        own = (message_updates(tracker, questions.about_others(text, answers))
+               or message_updates(tracker, questions.about_someone_else(text, answers)))
         before = feedback.events_before_latest_message(tracker.events)
-        updates = {**earlier_updates(before, membership.today()), **message_updates(tracker, others)}
+        updates = {**earlier_updates(before, membership.today()), **own}
         return engine_answer(dispatcher, tracker, updates, hypothetical=False)
 
 
@@ -164,7 +168,9 @@ class ActionTellMore(Action):
 
 class ActionShowSources(Action):
     """Answers "why?" or "source?": the page's sentences the previous answer rests on, or
-    the engine answer's reasons with their sources, and the page's link (actions/sources.py)."""
+    the engine answer's reasons with their sources, and the page's link; before any
+    answer, a clear FAQ answer to what was asked ("link to application pls"), if there is
+    one (actions/sources.py)."""
 
     def name(self) -> Text:
         return "action_show_sources"
@@ -174,8 +180,9 @@ class ActionShowSources(Action):
         reply = sources.sources_reply(tracker.events, domain)
         if reply:
             dispatcher.utter_message(text=reply)
-        else:
-            dispatcher.utter_message(response=sources.NO_ANSWER)
+            return []
+        topic = sources.page_question_instead(tracker.latest_message)
+        dispatcher.utter_message(response=topics.response_name(topic) if topic else sources.NO_ANSWER)
         return []
 
 
@@ -222,7 +229,7 @@ class ActionDidYouMean(Action):
         if suggestions.missed_before(tracker.events, self.name()) or not candidates:
             dispatcher.utter_message(response="utter_dont_know")
         else:
-            buttons = [suggestions.topic_button(domain, topic) for topic in candidates]
+            buttons = suggestions.topic_buttons(domain, candidates)
             dispatcher.utter_message(text="I'm not sure I understood. Did you mean:", buttons=buttons)
         return []
 

@@ -1,7 +1,7 @@
 """Follow-up questions in context ("and for international members?", "how much is
 that?", "what about retired?"): which topic they ask about. Pure functions."""
 import re
-from typing import Any, Dict, Iterable, Optional
+from typing import Any, Dict, Iterable, List, Optional
 
 from language.topics import Domain, find_topic, topic_metadata
 from language.vocabulary import code_for
@@ -60,3 +60,18 @@ def followup_topic(domain: Domain, last_topic: Optional[str], aspect: Optional[s
             return topic
         category = COVERED_BY.get(category)
     return None
+
+
+def answer_after(domain: Domain, answered: List[str], question: str, own_topic: Optional[str]) -> Optional[str]:
+    """The topic a follow-up question in a message of several gets, after the topics
+    `answered` before it: the one it asks about in their context; or, when that was
+    already answered, the question's own reading if it asks something else ("what is an
+    associate member, how much do they pay, and can they hold office?"), and nothing if
+    it asks the same again ("is international membership free, or how much does it
+    cost?")."""
+    aspect = aspect_of(question)
+    in_context = followup_topic(domain, answered[-1], aspect, None) if answered else None
+    if in_context and in_context not in answered:
+        return in_context
+    asks_again = in_context is not None and (topic_metadata(domain, own_topic or "") or {}).get("aspect") == aspect
+    return None if asks_again else own_topic

@@ -91,7 +91,7 @@ def render_topic_sources(topics: Sequence[Tuple[str, Sequence[str]]]) -> str:
     else:
         lines = ["Those answers rest on these words of the ACR membership page:"]
         for title, sources in topics:
-            lines += [f"{title}"] + [f"• {quoted(source)}" for source in sources]
+            lines += [title] + [f"• {quoted(source)}" for source in sources]
     return "\n".join(lines)
 
 
@@ -114,3 +114,12 @@ def render_answer_sources(topics: Sequence[Tuple[str, Sequence[str]]], reasons: 
 
 def _because(quote: Dict[str, Any]) -> List[str]:
     return [f"• {reason['text']}" for reason in quote["reasons"]]
+
+
+QUOTED_QUESTION_WORDS = 20
+
+
+def shortened(question: str) -> str:
+    """A visitor's question to repeat back: its first words when it is long."""
+    words = question.split()
+    return question if len(words) <= QUOTED_QUESTION_WORDS else " ".join(words[:QUOTED_QUESTION_WORDS]) + " ..."

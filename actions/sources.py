@@ -15,7 +15,9 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from actions.feedback import events_before_latest_message
 from actions.rendering import render_answer_sources
-from language.topics import Domain, Events, topic_answered_by, topic_metadata
+from language.confidence import FAQ_CLEAR_ANSWER
+from language.routing import intent_candidates
+from language.topics import Domain, Events, best_faq_answer, topic_answered_by, topic_metadata, topic_title
 
 # Metadata of the assistant's messages that answer without a response of the domain.
 REASONS = "reasons"                # the engine's answer: [{"text", "source"}]
@@ -100,8 +102,7 @@ def previous_answer(events: Events) -> PreviousAnswer:
 
 def topic_sources(domain: Domain, topic: str) -> Tuple[str, List[str]]:
     """An FAQ topic's title and the sources its answer rests on (data/answers/faq_*.yml)."""
-    metadata = topic_metadata(domain, topic) or {}
-    return metadata.get("title") or topic.replace("_", " "), list(metadata.get("sources") or [])
+    return topic_title(domain, topic), list((topic_metadata(domain, topic) or {}).get("sources") or [])
 
 
 def sources_reply(events: Events, domain: Domain) -> Optional[str]:
@@ -112,3 +113,12 @@ def sources_reply(events: Events, domain: Domain) -> Optional[str]:
         return None
     topics = [topic_sources(domain, topic) for topic in previous.topics]
     return render_answer_sources(topics, previous.reasons, previous.not_on_page)
+
+
+def page_question_instead(parse_data: Mapping[str, Any]) -> Optional[str]:
+    """Before any answer there is no source to ask for: "link to application pls" asks
+    for the application, so a clear FAQ answer is given instead when DIET's next reading
+    is an FAQ too ("why?" alone reads as "why join?" to the response selector, but not
+    to DIET)."""
+    topic, confidence = best_faq_answer(parse_data)
+    return topic if confidence >= FAQ_CLEAR_ANSWER and "faq" in intent_candidates(parse_data)[:2] else None

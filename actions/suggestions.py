@@ -2,25 +2,27 @@
 import json
 from typing import Any, Dict, Iterable, List
 
-from language.topics import Domain, faq_selection, topic_metadata, topic_of
+from language.topics import Domain, likely_topics, topic_metadata, topic_title
 
 MAX_SUGGESTIONS = 3
-MIN_CONFIDENCE = 0.05
 
 
 def topic_button(domain: Domain, topic: str) -> Dict[str, str]:
-    title = (topic_metadata(domain, topic) or {}).get("title", topic.replace("_", " "))
-    return {"title": title, "payload": "/choose_topic" + json.dumps({"topic": topic})}
+    return {"title": topic_title(domain, topic), "payload": "/choose_topic" + json.dumps({"topic": topic})}
+
+
+def topic_buttons(domain: Domain, topics: Iterable[str]) -> List[Dict[str, str]]:
+    return [topic_button(domain, topic) for topic in known_topics(domain, topics)]
 
 
 def suggested_topics(parse_data: Dict[str, Any], domain: Domain) -> List[str]:
     """The FAQ topics the message most likely asks about, best first."""
-    topics = []
-    for candidate in faq_selection(parse_data).get("ranking") or []:
-        topic = topic_of(candidate.get("intent_response_key"))
-        if candidate.get("confidence", 0) >= MIN_CONFIDENCE and topic_metadata(domain, topic) is not None:
-            topics.append(topic)
-    return topics[:MAX_SUGGESTIONS]
+    return known_topics(domain, likely_topics(parse_data))
+
+
+def known_topics(domain: Domain, topics: Iterable[str]) -> List[str]:
+    """The topics the domain answers, in order, at most MAX_SUGGESTIONS."""
+    return [topic for topic in topics if topic_metadata(domain, topic) is not None][:MAX_SUGGESTIONS]
 
 
 def missed_before(events: Iterable[Dict[str, Any]], action_name: str) -> bool:

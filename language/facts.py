@@ -93,6 +93,13 @@ DESTINATION_BEFORE = re.compile(r"\b(apply|applying|hope|hoping|want|wanting|pla
                                 r"|\b(hopefully|eventually|someday|one day)\s+(a |an |the )?([\w.]+ ){0,2}$"
                                 r"|\b(once|when|after|if) (i|we) (\w+ )?(start|begin|match|do|move|go)\w*\b[\w\s]{0,20}$")
 
+CATEGORY_BEFORE = re.compile(r"\b(qualify|qualifies|count|counts|considered|classed|classified|eligible|switch|"
+                             r"change|move|transfer)\w* (as|for|to) (a |an |the )?$")
+CATEGORY_AFTER = re.compile(r"^\s*(category|status|membership|class|rate|tier|option)\b")
+
+# "when I go from resi to fellow": where the visitor is leaving from is where they are now.
+LEAVING = re.compile(r"\bfrom\s+(a |an |the |my )?$")
+
 
 def parse_date(text: str, today: date) -> Optional[date]:
     settings = {"RELATIVE_BASE": _as_datetime(today), "PREFER_DAY_OF_MONTH": "first",
@@ -115,8 +122,17 @@ def _as_datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
+def _before(text: str, start: int, width: int) -> str:
+    """The `width` characters before `start`, lower-cased: the words that say what a fact is."""
+    return text[max(0, start - width):start].lower()
+
+
+def _after(text: str, end: int, width: int) -> str:
+    return text[end:end + width].lower()
+
+
 def _role_of_date(text: str, start: int, default: str) -> str:
-    before = text[max(0, start - 40):start].lower()
+    before = _before(text, start, 40)
     matches = [(m.end(), role) for role, pattern in DATE_ROLES for m in re.finditer(pattern, before)]
     return max(matches)[1] if matches else default
 
@@ -140,28 +156,34 @@ def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str
 
 
 def _is_negated(text: str, start: int) -> bool:
-    before = text[max(0, start - 24):start].lower()
+    before = _before(text, start, 24)
     return bool(re.search(r"(\bnot|\bno|\bwithout|\bnever|n't)\b[\w\s-]{0,16}$", before))
 
 
 def _is_belonging(text: str, entity: Entity) -> bool:
     """A country named as citizenship, origin, home or a hoped-for destination, not as where
     the visitor works or studies now."""
-    start, end = entity.get("start", 0), entity.get("end", 0)
-    before = text[max(0, start - 40):start].lower()
+    before = _before(text, entity.get("start", 0), 40)
     return bool(BELONGING_BEFORE.search(before) or _is_hoped_for(text, entity)
-                or BELONGING_AFTER.match(text[end:end + 24].lower()))
+                or BELONGING_AFTER.match(_after(text, entity.get("end", 0), 24)))
 
 
 def _is_hoped_for(text: str, entity: Entity) -> bool:
     """A stage of training the visitor hopes to reach: "hoping for a US fellowship"."""
-    start = entity.get("start", 0)
-    return bool(DESTINATION_BEFORE.search(text[max(0, start - 40):start].lower()))
+    before = _before(text, entity.get("start", 0), 40)
+    return bool(DESTINATION_BEFORE.search(before)) and not LEAVING.search(before)
+
+
+def _is_category_named(text: str, entity: Entity) -> bool:
+    """"retired" as the name of a category, not the visitor's stage: "when do I qualify as
+    retired", "is there a retired category"."""
+    return bool(CATEGORY_BEFORE.search(_before(text, entity.get("start", 0), 24))
+                or CATEGORY_AFTER.match(_after(text, entity.get("end", 0), 16)))
 
 
 def _is_excluded_place(text: str, start: int) -> bool:
     """A country named as where the visitor is not: "outside the US and Canada"."""
-    before = text[max(0, start - 32):start].lower()
+    before = _before(text, start, 32)
     return bool(re.search(r"\b(outside|out of|other than|not|not in)( of)?( the)?( [\w.]+ (and|or|&))? ?$", before))
 
 
@@ -192,6 +214,8 @@ def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected
         elif label == "country" and (_is_excluded_place(text, entity.get("start", 0)) or _is_belonging(text, entity)):
             continue
         elif label == "stage" and code in ("resident", "fellow") and _is_hoped_for(text, entity):
+            continue
+        elif label == "stage" and code == "retired" and _is_category_named(text, entity):
             continue
         elif label in SINGLE_VALUE_FIELDS and code:
             updates[label] = code

@@ -9,9 +9,9 @@ The NLU pipeline classifies each question on its own (nlp/components.py), and `p
 decides the answers: up to three, in the order asked, each topic once."""
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_CLEAR_ANSWER
+from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_ANSWER_FLOOR, FAQ_CLEAR_ANSWER
 from language.facts import FIRST_PERSON
 
 MAX_ANSWERS = 3
@@ -103,22 +103,27 @@ class Reading:
     intent: str
     topic: Optional[str]
     topic_confidence: float
+    names_facts: bool = False  # about the visitor: a profession, stage, country...
+    likely_topics: Tuple[str, ...] = ()  # the response selector's likelier answers, best first
 
 
 @dataclass(frozen=True)
 class Answer:
-    # "faq", "personal", "not_on_page", or "followup": about the answer before it, its own
-    # reading (topic) kept for when the answer before it does not settle it
+    # "faq", "personal", "not_on_page", "followup": about the answer before it, its own
+    # reading (topic) kept for when the answer before it does not settle it; or "unsure":
+    # a page question the classifiers could not place, with the topics it likely asks about
     kind: str
     topic: Optional[str] = None
     question: str = field(default="", compare=False)
+    suggestions: Tuple[str, ...] = field(default=(), compare=False)
 
     def as_dict(self) -> Dict[str, Any]:
-        return {"kind": self.kind, "topic": self.topic, "question": self.question}
+        return {"kind": self.kind, "topic": self.topic, "question": self.question,
+                "suggestions": list(self.suggestions)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Answer":
-        return cls(data["kind"], data.get("topic"), data.get("question", ""))
+        return cls(data["kind"], data.get("topic"), data.get("question", ""), tuple(data.get("suggestions") or ()))
 
 
 PERSONAL = Answer("personal")
@@ -135,14 +140,40 @@ def answer_for(reading: Reading, personal_message: bool) -> Optional[Answer]:
     """The answer one question gets, or None when the classifiers could not place it."""
     if reading.intent == "not_on_page":
         return NOT_ON_PAGE
-    if reading.intent == "ask_personal" or (personal_message and FIRST_PERSON.search(reading.text)):
+    about_visitor = FIRST_PERSON.search(reading.text) and not SOMEONE_ELSE.search(reading.text)
+    if reading.intent == "ask_personal" or (personal_message and about_visitor):
         return PERSONAL
-    # The response selector alone decides only when it is clear; with DIET's "faq" it may be surer.
-    bar = FAQ_ANSWER_CONFIDENCE if reading.intent == "faq" else FAQ_CLEAR_ANSWER
-    topic = reading.topic if reading.topic and reading.topic_confidence >= bar else None
+    topic = confident_topic(reading)
     if reading.intent == "followup" or REFERS_BACK.search(reading.text):
         return Answer("followup", topic)
     return Answer("faq", topic) if topic and reading.intent in READ_AS_PAGE_QUESTIONS else None
+
+
+def unsure_answer(reading: Reading) -> Optional[Answer]:
+    """A page question whose answer the classifiers are not sure enough of is not passed
+    over: the visitor is asked which of its likelier topics they meant."""
+    placeable = reading.intent in READ_AS_PAGE_QUESTIONS and reading.topic_confidence >= FAQ_ANSWER_FLOOR
+    if placeable and reading.likely_topics:
+        return Answer("unsure", suggestions=reading.likely_topics)
+    return None
+
+
+def confident_topic(reading: Reading) -> Optional[str]:
+    # The response selector alone decides only when it is clear; with DIET's "faq" it may be surer.
+    bar = FAQ_ANSWER_CONFIDENCE if reading.intent == "faq" else FAQ_CLEAR_ANSWER
+    return reading.topic if reading.topic and reading.topic_confidence >= bar else None
+
+
+# "when would I qualify?", "do I still pay dues after that": short, or pointing back.
+SHORT_QUESTION_WORDS = 4
+
+
+def asks_about_answer_before(reading: Reading, personal_message: bool, answers: Sequence[Answer]) -> bool:
+    """A question in the first person that names nothing about the visitor, after a page
+    answer in a message that says nothing about them either, asks about that answer: the
+    engine could only start asking who they are."""
+    return (not personal_message and not reading.names_facts and any(answer.kind == "faq" for answer in answers)
+            and (len(reading.text.split()) <= SHORT_QUESTION_WORDS or bool(REFERS_BACK.search(reading.text))))
 
 
 def without(questions_asked: Sequence[str], text: str, entities: Sequence[Mapping[str, Any]]):
@@ -172,21 +203,39 @@ def engine_covers(answer: Answer, aspect: Optional[str]) -> bool:
 
 def about_others(text: str, answers: Sequence[Answer]) -> List[str]:
     """The parts of a message that are not about the visitor: the questions answered from
-    the page, and background about someone else ("my attending is in the reserves")."""
-    background = [part.text for part in parts(text) if not part.is_question and SOMEONE_ELSE.search(part.text)]
-    return [answer.question for answer in answers if answer != PERSONAL] + background
+    the page ("is there a discount for the navy?"), and background about someone else ("my
+    attending is in the reserves")."""
+    return page_questions(answers) + background_about_someone_else(text)
+
+
+def about_someone_else(text: str, answers: Sequence[Answer]) -> List[str]:
+    """The questions and background that are about someone else: when nothing else in the
+    message says who the visitor is, the page questions are theirs ("can a med student from
+    Pakistan join? what would I pay")."""
+    asked = [question for question in page_questions(answers) if SOMEONE_ELSE.search(question)]
+    return asked + background_about_someone_else(text)
+
+
+def page_questions(answers: Sequence[Answer]) -> List[str]:
+    return [answer.question for answer in answers if answer != PERSONAL]
+
+
+def background_about_someone_else(text: str) -> List[str]:
+    return [part.text for part in parts(text) if not part.is_question and SOMEONE_ELSE.search(part.text)]
 
 
 def plan(readings: Sequence[Reading], personal_message: bool) -> List[Answer]:
     """The answers to give, in the order asked, each once, at most MAX_ANSWERS."""
     answers: List[Answer] = []
     for reading in readings:
-        answer = answer_for(reading, personal_message)
+        answer = answer_for(reading, personal_message) or unsure_answer(reading)
+        if answer == PERSONAL and asks_about_answer_before(reading, personal_message, answers):
+            answer = Answer("followup", confident_topic(reading))
         if answer and answer.kind == "followup" and not any(earlier.kind == "faq" for earlier in answers):
             # nothing before it to follow up on: its own reading, if it has one
             answer = Answer("faq", answer.topic) if answer.topic else None
         # Two follow-ups are two questions ("how much do they pay, and can they hold office?"),
         # however alike their own readings; the action answers each topic once.
-        if answer and (answer.kind == "followup" or answer not in answers):
+        if answer and (answer.kind in ("followup", "unsure") or answer not in answers):
             answers.append(replace(answer, question=reading.text))
     return answers[:MAX_ANSWERS]

@@ -9,7 +9,7 @@ FAQ answer stands ("PGY-3 resident, do I pay dues?" is answered by the member-in
 FAQ), and the visitor can still ask "which category am I?". Pure functions."""
 import re
 from datetime import date
-from typing import Any, Dict, Iterable, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 import membership
 from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_ANSWER_FLOOR, FAQ_CLEAR_ANSWER
@@ -25,6 +25,9 @@ OWN_DUES_OR_CATEGORY = re.compile(
 # "are radiology residents in india eligible": facts about a group, not the visitor.
 ABOUT_A_GROUP = re.compile(r"\b(residents|fellows|students|physicians|radiologists|physicists|doctors|trainees|"
                            r"graduates|imgs|people|those|anyone|someone)\b", re.IGNORECASE)
+# "oh wait, I did pass my ABR boards": the visitor corrects what they said about themselves.
+CORRECTING = re.compile(r"^\W*(?:(?:oh|ah|oops|sorry|actually|wait|hang on|hold on|correction|my bad)\b\W*)+",
+                        re.IGNORECASE)
 PROFILE_LABELS = {"profession", "stage", "specialty", "board", "service", "country", "date", "school_years"}
 UNSURE_INTENTS = {"ask_personal", "inform", "nlu_fallback"}
 MISTAKEN_FOR = {"faq", "followup", "out_of_scope"}
@@ -34,6 +37,12 @@ YES_NO_OR_FEEDBACK = {"affirm", "deny", "thank", "feedback"}
 PAGE_READINGS = {"faq", "nlu_fallback", "ask_personal"}
 
 Entities = Iterable[Dict[str, Any]]
+
+
+def intent_candidates(parse_data: Mapping[str, Any]) -> List[str]:
+    """The classifiers' intents, best first, without the fallback classifier's verdict."""
+    ranking = parse_data.get("intent_ranking") or []
+    return [entry.get("name") for entry in ranking if entry.get("name") != "nlu_fallback"]
 
 
 def profile_facts(entities: Entities) -> int:
@@ -58,6 +67,12 @@ def is_general(text: str, entities: Entities) -> bool:
 def asks_about_others(text: str) -> bool:
     """A question that does not talk about the visitor: "is there a discount for VA employees?"."""
     return is_question(text or "") and not FIRST_PERSON.search(text or "")
+
+
+def corrects_a_fact(text: str, entities: Entities) -> bool:
+    """"actually I'm ABR certified", not "actually, can residents join?"."""
+    return (bool(CORRECTING.match(text or "")) and bool(FIRST_PERSON.search(text or "")) and profile_facts(entities) >= 1
+            and not is_question(text or ""))
 
 
 def no_faq_answer_fits(intent: str, faq_confidence: float) -> bool:
@@ -88,9 +103,9 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_c
         return "not_on_page"
     if intent == "ask_personal" and is_general(text, entities) and faq_confidence >= FAQ_ANSWER_CONFIDENCE:
         return "faq"
-    if (intent == "nlu_fallback" and "faq" in candidates[:2] and is_general(text, entities)
+    if (intent == "nlu_fallback" and "faq" in candidates[:2] and not profile_facts(entities)
             and faq_confidence >= FAQ_CLEAR_ANSWER):
-        return "faq"
+        return "faq"  # "what do i actually get for my money": about the writer, but naming no fact
     if intent == "not_on_page" and intent_confidence < FAQ_CLEAR_ANSWER and faq_confidence >= FAQ_CLEAR_ANSWER:
         return "faq"  # DIET unsure that the page is silent, the response selector sure of its answer
     if intent in ("inform", "ask_personal") and asks_about_others(text) and faq_confidence >= FAQ_CLEAR_ANSWER:
@@ -99,6 +114,8 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_c
             intent in MISTAKEN_FOR and (asks_about_own_dues(text) or engine_can_answer(text, entities, today)))):
         return "ask_personal"
     if intent == "nlu_fallback" and profile_facts(entities) >= 1:
+        return "inform"
+    if intent in MISTAKEN_FOR and corrects_a_fact(text, entities):
         return "inform"
     if intent in YES_NO_OR_FEEDBACK and profile_facts(entities) >= 3:
         # "no sorry, I finished my fellowship, I'm now a consultant in Germany with the

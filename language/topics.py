@@ -19,6 +19,11 @@ def topic_metadata(domain: Domain, topic: str) -> Optional[Dict[str, Any]]:
     return (variations[0].get("metadata") or {}) if variations else None
 
 
+def topic_title(domain: Domain, topic: str) -> str:
+    """The question an FAQ answer answers, as its metadata names it, or the topic in words."""
+    return (topic_metadata(domain, topic) or {}).get("title") or topic.replace("_", " ")
+
+
 def as_engine_category(category: str) -> str:
     """The engine's category for a category named in FAQ metadata."""
     return ENGINE_CATEGORIES.get(category, category)
@@ -39,6 +44,17 @@ def best_faq_answer(parse_data: Mapping[str, Any]) -> Tuple[Optional[str], float
     """The topic of the response selector's best FAQ answer and its confidence."""
     selected = faq_selection(parse_data).get("response") or {}
     return topic_of(selected.get("intent_response_key")) or None, float(selected.get("confidence") or 0.0)
+
+
+# Below this, a topic of the response selector's ranking is no suggestion.
+LIKELY = 0.05
+
+
+def likely_topics(parse_data: Mapping[str, Any]) -> List[str]:
+    """The FAQ topics a message likely asks about, best first."""
+    ranking = faq_selection(parse_data).get("ranking") or []
+    return [topic_of(candidate.get("intent_response_key")) for candidate in ranking
+            if candidate.get("confidence", 0) >= LIKELY]
 
 
 def all_topics(domain: Domain) -> List[str]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
-from .schedule import ScheduleNotFound, available_years, load_schedule
+from .schedule import Figure, ScheduleNotFound, available_years, load_schedule
 
 DOCUMENT = "source:"
 FIGURE = "schedule:"
@@ -45,16 +45,23 @@ def figure_named(source: str) -> Optional[Tuple[int, str]]:
     return (int(match.group(1)), match.group(2)) if match else None
 
 
-def figure_citation(source: str) -> Optional[str]:
-    """The document a schedule figure is taken from, as a citation; None for any other
-    source, or a figure its year's schedule no longer has."""
+def schedule_figure(source: str) -> Optional[Figure]:
+    """The dues schedule figure a ``schedule:<year>:<figure>`` source names; None for any
+    other source, a year without a schedule, or a figure its year's schedule does not have.
+    ScheduleError when the year's schedule file cannot be used."""
     named = figure_named(source)
     if not named:
         return None
     try:
-        figure = load_schedule(named[0]).figures.get(named[1])
+        return load_schedule(named[0]).figures.get(named[1])
     except ScheduleNotFound:
         return None
+
+
+def figure_citation(source: str) -> Optional[str]:
+    """The document a schedule figure is taken from, as a citation; None for any other
+    source, or a figure its year's schedule no longer has."""
+    figure = schedule_figure(source)
     return figure.source.citation() if figure else None
 
 

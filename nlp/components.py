@@ -15,16 +15,10 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import membership
-from language.topics import best_faq_answer
+from language.topics import best_faq_answer, likely_topics
 from language.facts import warm_up
 from language import questions
-from language.routing import engine_intent, no_faq_answer_fits
-
-
-def candidates(message: Message) -> List[str]:
-    """The classifiers' intents, best first, without the fallback classifier's verdict."""
-    return [entry.get(INTENT_NAME_KEY) for entry in message.get(INTENT_RANKING_KEY, [])
-            if entry.get(INTENT_NAME_KEY) != "nlu_fallback"]
+from language.routing import engine_intent, intent_candidates, no_faq_answer_fits, profile_facts
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
@@ -83,7 +77,8 @@ class QuestionCollector(GraphComponent):
     """Last in the pipeline: several answerable questions make the message
     `several_questions`, with each question's reading in its parse data for
     action_answer_questions; one question after background replaces a weaker reading of
-    the whole message."""
+    the whole message (of a personal message, only its FAQ answer, which the profile
+    form states before its first question: actions/leads.py)."""
 
     @classmethod
     def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -107,15 +102,20 @@ class QuestionCollector(GraphComponent):
             message.set(QUESTIONS, [answer.as_dict() for answer in answers], add_to_output=True)
             set_intent(message, SEVERAL_QUESTIONS)
         elif answers and not personal and answers[0].kind in ("faq", "not_on_page"):
-            adopt_if_clearer(message, next(part for part in parts if part.get(TEXT) == answers[0].question))
+            question = next(part for part in parts if part.get(TEXT) == answers[0].question)
+            if intent_of(message) != "faq" or clearer(question, message):
+                set_intent(message, intent_of(question))
+                adopt_faq_answer(message, question)
+        elif personal and len(parts) == 1 and clearer(parts[0], message):
+            adopt_faq_answer(message, parts[0])  # for the rule stated before the form's first question
 
 
-def adopt_if_clearer(message: Message, question: Message) -> None:
-    """One question after background: its own reading replaces the whole message's, unless
-    the whole message already had a surer FAQ answer."""
-    if intent_of(message) == "faq" and best_faq_answer(message.data)[1] >= best_faq_answer(question.data)[1]:
-        return
-    set_intent(message, intent_of(question))
+def clearer(question: Message, message: Message) -> bool:
+    """One question after background: is its own FAQ answer surer than the whole message's?"""
+    return best_faq_answer(question.data)[1] > best_faq_answer(message.data)[1]
+
+
+def adopt_faq_answer(message: Message, question: Message) -> None:
     message.set(RESPONSE_SELECTOR, question.get(RESPONSE_SELECTOR), add_to_output=True)
 
 
@@ -125,7 +125,8 @@ def intent_of(message: Message) -> str:
 
 def reading_of(message: Message) -> questions.Reading:
     topic, confidence = best_faq_answer(message.data)
-    return questions.Reading(message.get(TEXT) or "", intent_of(message), topic, confidence)
+    return questions.Reading(message.get(TEXT) or "", intent_of(message), topic, confidence,
+                             profile_facts(message.get(ENTITIES, [])) > 0, tuple(likely_topics(message.data)))
 
 
 def set_intent(message: Message, name: str) -> None:
@@ -149,8 +150,8 @@ class PersonalQuestionRouter(GraphComponent):
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             topic, confidence = best_faq_answer(message.data)
             routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), membership.today(),
-                                   confidence, candidates(message), (message.get(INTENT) or {}).get("confidence", 1.0),
-                                   topic)
+                                   confidence, intent_candidates(message.data),
+                                   (message.get(INTENT) or {}).get("confidence", 1.0), topic)
             if not routed and no_faq_answer_fits(intent, confidence):
                 routed = "nlu_fallback"
             if routed:

@@ -23,7 +23,6 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import urllib.request
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -37,7 +36,8 @@ from channels.tracker_store import ENDPOINT_TYPE
 from ops import nginx
 from ops.health import supervisor
 from ops.servers import (ACTIONS_ON_LOOPBACK, MODEL, QUIET, ROOT, VENV_BIN, RasaChat, RunningAssistant, Server,
-                         actions_command, free_port, post_json, rasa_command, wait_until, write_config)
+                         actions_command, free_port, post_json, rasa_command, wait_for_actions, wait_until,
+                         write_config)
 from conversations.store import stored_slots
 
 POSTGRES_VERSIONS = Path("/usr/lib/postgresql")  # Debian's: one directory per version installed
@@ -385,8 +385,7 @@ class ScaledLayout:
     def start_actions(self, timeout: float = 60.0) -> None:
         """Starts it unless supervisord is starting it already, and waits until it answers."""
         self.actions.start()
-        wait_until(lambda: urllib.request.urlopen(f"{self.actions_url}/health").status == 200,
-                   timeout, "the action server")
+        wait_for_actions(self.actions_url, timeout)
 
     def stop(self) -> None:
         self.supervisord.stop()

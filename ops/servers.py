@@ -132,8 +132,7 @@ class RunningAssistant(RasaChat):
             if not server.running:
                 server.start()
         if self.actions:
-            wait_until(lambda: urllib.request.urlopen(f"{self.actions_url}/health").status == 200,
-                       timeout, "the action server")
+            wait_for_actions(self.actions_url, timeout)
         wait_until(lambda: post_json(self.rest_url, {"sender": "warm-up", "message": "hello"})[0] == 200,
                    timeout, "the Rasa server")
 
@@ -165,6 +164,11 @@ ACTIONS_ON_LOOPBACK = {"SANIC_HOST": "127.0.0.1"}
 def actions_command(port: int) -> List[str]:
     """Run with ACTIONS_ON_LOOPBACK in its environment."""
     return [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
+
+
+def wait_for_actions(url: str, timeout: float) -> None:
+    """Until the action server at url answers its /health."""
+    wait_until(lambda: urllib.request.urlopen(f"{url}/health").status == 200, timeout, "the action server")
 
 
 def actions_server(port: int, log: Path, env: Dict[str, str]) -> Server:

@@ -8,8 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import (ActionAnswerTopic, ActionDidYouMean, ActionQuote, ActionShowSources, ActionTellMore,
-                             ValidateProfileForm)
+from actions.actions import (ActionAnswerQuestions, ActionAnswerTopic, ActionDidYouMean, ActionQuote,
+                             ActionShowSources, ActionTellMore, ValidateProfileForm)
 from language.profile import PROFILE_FIELDS
 from tests.language_fixtures import TODAY
 
@@ -223,3 +223,24 @@ def test_source_before_any_answer_says_so(domain):
     messages, _ = run(ActionShowSources(), tracker("why?", "ask_source", events=[{"event": "user", "text": "why?"}]),
                       domain)
     assert messages[0]["response"] == "utter_no_answer_to_source"
+
+
+def test_source_before_any_answer_gets_a_clear_page_answer_to_what_was_asked(domain):
+    selection = {"intent_ranking": [{"name": "ask_source"}, {"name": "faq"}],
+                 "response_selector": {"faq": {"response": {"intent_response_key": "faq/how_to_join",
+                                                            "confidence": 0.98}}}}
+    messages, events = run(ActionShowSources(), tracker("link to application pls", "ask_source", parse_extra=selection),
+                           domain)
+    assert messages[0]["response"] == "utter_faq/how_to_join" and events == []
+
+
+def test_each_question_gets_its_answer_and_one_that_could_not_be_placed_asks_which_topic(domain):
+    questions = [{"kind": "faq", "topic": "mit_cost", "question": "is it free for residents?"},
+                 {"kind": "unsure", "question": "can my wife who is a sonographer join?",
+                  "suggestions": ["allied_health_eligibility", "who_can_join", "no_such_topic"]}]
+    several = tracker("...", "several_questions", parse_extra={"questions": questions})
+    messages, _ = run(ActionAnswerQuestions(), several, domain)
+    assert [message["response"] for message in messages] == ["utter_faq/mit_cost", "utter_which_topic"]
+    assert messages[1]["question"] == "can my wife who is a sonographer join?"
+    assert [button["title"] for button in messages[1]["buttons"]] == [
+        "Who can join as an allied health member?", "Who can join the ACR?"]

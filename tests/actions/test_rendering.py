@@ -2,7 +2,7 @@
 import pytest
 
 import membership
-from actions.rendering import (CATEGORY_NAMES, PAGE_LINK, money, quoted, render_answer_sources, render_quote,
+from actions.rendering import (CATEGORY_NAMES, PAGE_LINK, money, quoted, shortened, render_answer_sources, render_quote,
                                render_sources, render_topic_sources)
 from membership.page import URL
 
@@ -130,3 +130,9 @@ def test_a_quotes_sources_and_an_answer_the_page_does_not_give():
     assert text.endswith(PAGE_LINK)
     silent = render_answer_sources([], [], not_on_page=True)
     assert "does not cover what you asked last" in silent and silent.endswith(PAGE_LINK)
+
+
+def test_a_long_question_is_repeated_back_by_its_first_words():
+    long_question = " ".join(f"word{n}" for n in range(30))
+    assert shortened(long_question) == " ".join(f"word{n}" for n in range(20)) + " ..."
+    assert shortened("can my wife join?") == "can my wife join?"

@@ -4,7 +4,7 @@ import pytest
 
 import membership
 from actions import sources
-from actions.sources import PreviousAnswer, previous_answer, quote_reasons, sources_reply
+from actions.sources import PreviousAnswer, page_question_instead, previous_answer, quote_reasons, sources_reply
 from membership.page import URL
 
 AS_OF = "2026-06-15"
@@ -130,3 +130,12 @@ def test_every_topic_has_a_title_and_sources(domain):
     for topic in all_topics(domain):
         title, quotes = sources.topic_sources(domain, topic)
         assert title and quotes, topic
+
+
+@pytest.mark.parametrize("confidence, next_intent, topic", [
+    (0.98, "faq", "how_to_join"), (0.5, "faq", None), (0.98, "ask_personal", None)])
+def test_before_any_answer_a_clear_page_answer_is_given_instead(confidence, next_intent, topic):
+    parse_data = {"intent_ranking": [{"name": "ask_source"}, {"name": next_intent}],
+                  "response_selector": {"faq": {"response": {"intent_response_key": "faq/how_to_join",
+                                                             "confidence": confidence}}}}
+    assert page_question_instead(parse_data) == topic

@@ -48,6 +48,11 @@ def test_suggestions_are_known_topics_from_the_ranking(domain):
     assert suggestions.suggested_topics(parse_data, domain) == ["general_cost", "mit_cost"]
     button = suggestions.topic_button(domain, "mit_cost")
     assert json.loads(button["payload"][len("/choose_topic"):]) == {"topic": "mit_cost"}
+    assert button["title"] == topics.topic_metadata(domain, "mit_cost")["title"]
+
+
+def test_a_topic_without_metadata_is_named_in_words(domain):
+    assert topics.topic_title(domain, "no_such_topic") == "no such topic"
 
 
 def test_a_second_miss_in_a_row_is_noticed():
@@ -57,3 +62,14 @@ def test_a_second_miss_in_a_row_is_noticed():
     assert suggestions.missed_before(first_miss, "action_did_you_mean")
     assert not suggestions.missed_before(answered_between, "action_did_you_mean")
     assert not suggestions.missed_before([{"event": "user"}], "action_did_you_mean")
+
+
+@pytest.mark.parametrize("answered, question, own_topic, expected", [
+    (["associate_eligibility"], "how much do they pay", "general_cost", "associate_cost"),
+    # in context already answered: the question's own reading, if it asks something else
+    (["associate_eligibility", "associate_cost"], "how much do they pay", "retired_rights", "retired_rights"),
+    # ... and nothing if it asks the same again
+    (["international_dues"], "or how much does it cost?", "general_cost", None),
+])
+def test_a_follow_up_among_several_questions(domain, answered, question, own_topic, expected):
+    assert followups.answer_after(domain, answered, question, own_topic) == expected

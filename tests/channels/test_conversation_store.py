@@ -130,7 +130,8 @@ def two_session_conversation(store):
 def stored_rows(path):
     with sa.create_engine(f"sqlite:///{path}").connect() as connection:
         return [tuple(row) for row in connection.exec_driver_sql(
-            "SELECT sender_id, type_name, intent_name, action_name, data FROM events ORDER BY id")]
+            "SELECT sender_id, type_name, timestamp, typeof(timestamp), intent_name, action_name, data"
+            " FROM events ORDER BY id")]
 
 
 def as_dicts(tracker):
@@ -151,17 +152,17 @@ def test_the_store_and_rasas_sql_store_write_and_read_the_same_rows(tmp_path, wr
     assert asyncio.run(read.retrieve("bob")) is None
 
 
-def first_turn(store):
-    """What the Rasa server does for a visitor's first message, through the wrapper it puts
-    around every store."""
+def first_turn(store, append_action_listen=True):
+    """What Rasa does for a visitor's first message (the Rasa server appends no listen),
+    through the wrapper it puts around every store."""
     wrapped = FailSafeTrackerStore(store)
-    tracker = asyncio.run(wrapped.get_or_create_tracker("carol"))
+    tracker = asyncio.run(wrapped.get_or_create_tracker("carol", append_action_listen=append_action_listen))
     created_rows = len(stored_rows(store.engine.url.database))
     tracker.update(UserUttered("who can join", {"name": "faq", "confidence": 0.9}))
     tracker.update(ActionExecuted("utter_faq"))
     asyncio.run(wrapped.save(tracker))
     asyncio.run(wrapped.save(tracker))
-    return created_rows, [row[1:4] for row in stored_rows(store.engine.url.database)]
+    return created_rows, [(row[1], *row[4:6]) for row in stored_rows(store.engine.url.database)]
 
 
 def test_a_new_conversation_is_written_once_at_the_end_of_its_first_turn(tmp_path):
@@ -171,3 +172,14 @@ def test_a_new_conversation_is_written_once_at_the_end_of_its_first_turn(tmp_pat
     assert (created_rows, rasas_created_rows) == (0, 1)
     assert rows == rasas_rows == [("action", None, "action_listen"), ("user", "faq", None),
                                   ("action", None, "utter_faq")]
+
+
+def test_the_servers_new_conversation_is_written_as_rasa_writes_it_without_counting_events(tmp_path):
+    store = store_at(tmp_path / "c.db")
+    statements = []
+    sa.event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    created_rows, rows = first_turn(store, append_action_listen=False)
+    rasas = first_turn(SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "rasa.db")),
+                       append_action_listen=False)
+    assert (created_rows, rows) == rasas == (0, [("user", "faq", None), ("action", None, "utter_faq")])
+    assert [statement.split()[0] for statement in statements] == ["SELECT", "INSERT"]  # the read, one write

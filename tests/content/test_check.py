@@ -69,6 +69,14 @@ def test_a_held_out_message_that_is_also_trained_on_is_caught(monkeypatch):
         "held-out message is also a training example: 'Who can join?'"]
 
 
+def test_a_held_out_message_trained_on_with_other_punctuation_or_case_is_caught(monkeypatch):
+    monkeypatch.setattr(content_check, "heldout_texts", lambda: ["members only resources?", "Hi there!", "hi, who"])
+    monkeypatch.setattr(content_check, "training_examples", lambda: {"members-only resources", "hi there"})
+    assert content_check.heldout_problems() == [
+        "held-out message is also a training example: 'members only resources?'",
+        "held-out message is also a training example: 'Hi there!'"]
+
+
 PAGE_TEXT = content_check.MEMBERSHIP_PAGE.read_text(encoding="utf-8")
 
 

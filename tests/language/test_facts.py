@@ -168,6 +168,7 @@ def test_citizenship_or_home_alone_is_no_country(text, entities_of):
     ("resident working at a hospital in Houston", "resident"),
     ("canadian citizen, studying medicine in mexico, the program is 6 yrs", "student"),
     ("radiology resident in the UK hoping for a US fellowship", "resident"),
+    ("still free when i go from resi to fellow?", "resident"),
 ])
 def test_the_stage_the_visitor_is_at_now(text, stage, entities_of):
     assert profile_updates(text, entities_of(text), TODAY)["stage"] == stage
@@ -185,3 +186,14 @@ def test_a_program_length_after_the_program(entities_of):
 ])
 def test_a_certified_practitioner_is_past_training(text, stage, entities_of):
     assert profile_updates(text, entities_of(text), TODAY)["stage"] == stage
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("when do i qualify as retired", None),
+    ("Does the ACR have something like a retired category", None),
+    ("can I switch to retired status", None),
+    ("I am a retired radiologist", "retired"),
+    ("I retired in 2024, is there a retired rate", "retired"),
+])
+def test_retired_as_a_category_named_is_not_the_visitors_stage(text, stage, entities_of):
+    assert profile_updates(text, entities_of(text), TODAY).get("stage") == stage

@@ -1,11 +1,12 @@
 """Finding each question of a message, and the answers they get."""
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, strategies as st
 
-from language.questions import (NOT_ON_PAGE, PERSONAL, Answer, Reading, about_others, engine_covers, parts, plan,
-                                questions, without)
+from language.questions import (NOT_ON_PAGE, PERSONAL, Answer, Reading, about_others, about_someone_else, engine_covers,
+                                parts, plan, questions, without)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -143,3 +144,47 @@ def test_two_follow_ups_are_two_questions_however_alike_their_readings():
 ])
 def test_relative_clauses_and_conditions_stay_with_their_sentence(text, asked):
     assert questions(text) == asked
+
+
+@pytest.mark.parametrize("question, names_facts, personal_message, expected", [
+    ("do i still have to pay dues after that", False, False, Answer("followup", "retired_dues")),
+    ("when would I qualify?", False, False, Answer("followup", "retired_dues")),
+    # facts about the visitor, or a message that is about them: the engine's to answer
+    ("do i still have to pay dues after that", True, False, PERSONAL),
+    ("when would I qualify?", False, True, PERSONAL),
+    # neither short nor pointing back: a question of its own
+    ("what would I pay as a member in my first year of practice", False, False, PERSONAL),
+])
+def test_a_first_person_question_naming_nothing_after_a_page_answer_asks_about_it(
+        question, names_facts, personal_message, expected):
+    readings = [reading("is there a retired category", topic="retired_eligibility"),
+                Reading(question, "ask_personal", "retired_dues", 0.95, names_facts)]
+    assert plan(readings, personal_message)[1:] == [expected]
+
+
+def test_a_first_person_question_with_no_page_answer_before_it_stays_personal():
+    assert plan([Reading("when would I qualify?", "ask_personal", "retired_dues", 0.95)], False) == [PERSONAL]
+
+
+def test_what_a_message_says_about_someone_else():
+    text = "can a med student from Pakistan join? my wife is in the navy, is there a discount for her?"
+    answers = [Answer("faq", "apply_from_abroad", "can a med student from Pakistan join?"),
+               Answer("faq", "service_discount", "is there a discount for her?")]
+    assert about_someone_else(text, answers) == ["is there a discount for her?", "my wife is in the navy"]
+
+
+def test_a_page_question_the_classifiers_could_not_place_asks_which_of_its_likely_topics():
+    unsure = Reading("can my wife who is a sonographer join?", "faq", "allied_health_eligibility", 0.36,
+                     likely_topics=("allied_health_eligibility", "who_can_join"))
+    answers = plan([reading("is it free for residents?", topic="mit_cost"), unsure], False)
+    assert answers == [Answer("faq", "mit_cost"), Answer("unsure")]
+    assert answers[1].suggestions == ("allied_health_eligibility", "who_can_join")
+    # a guess under the floor, or a reading that is no page question, is not asked about
+    for unplaceable in (replace(unsure, topic_confidence=0.1), replace(unsure, intent="greet")):
+        assert plan([reading("a", topic="mit_cost"), unplaceable], False) == [Answer("faq", "mit_cost")]
+
+
+def test_a_question_about_someone_else_in_a_message_about_the_visitor_is_a_page_question():
+    readings = [reading("do i need to pay anything?", intent="ask_personal"),
+                reading("also can my wife who is a sonographer join?", topic="allied_health_eligibility")]
+    assert plan(readings, True) == [PERSONAL, Answer("faq", "allied_health_eligibility")]

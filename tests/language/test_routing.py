@@ -4,7 +4,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlp.components import PersonalQuestionRouter
-from language.routing import engine_intent, is_personal
+from language.routing import engine_intent, intent_candidates, is_personal
 from tests.language_fixtures import TODAY
 
 PERSONAL = ["I'm a resident in Canada, what do I pay?", "retired two years ago, do I pay anything",
@@ -70,11 +70,23 @@ def test_a_general_question_taken_for_a_personal_one_gets_its_faq_answer(text, c
     ("whos elgible to join??", ["followup", "faq"], 0.99, "faq"),
     ("whos elgible to join??", ["followup", "faq"], 0.8, None),        # not sure enough to answer
     ("whos elgible to join??", ["followup", "greet", "faq"], 0.99, None),  # faq was not a candidate
-    ("whats in it for me", ["faq", "what_can_you_do"], 0.98, None),     # about the writer
+    ("whats in it for me", ["faq", "what_can_you_do"], 0.98, "faq"),    # about the writer, naming no fact
+    ("resident in ohio, what do i get", ["faq", "ask_personal"], 0.98, "ask_personal"),  # facts: the engine
 ])
 def test_a_general_question_the_classifiers_could_not_decide_on_gets_a_clear_faq_answer(
         text, candidates, confidence, routed, entities_of):
     assert engine_intent("nlu_fallback", text, entities_of(text), TODAY, confidence, candidates) == routed
+
+
+@pytest.mark.parametrize("intent, text, routed", [
+    ("faq", "oh wait, I did pass my ABR boards, so I am certified", "inform"),
+    ("faq", "actually I'm a fellow now", "inform"),
+    ("faq", "actually, can fellows join?", None),          # a question
+    ("faq", "oh wait, the ABR is a different board", None),  # nothing about the visitor
+    ("faq", "I passed my ABR boards", None),                # no correction: the classifiers' reading stands
+])
+def test_a_correction_of_a_fact_is_read_for_its_facts(intent, text, routed, entities_of):
+    assert engine_intent(intent, text, entities_of(text), TODAY) == routed
 
 
 @pytest.mark.parametrize("intent, text, routed", [
@@ -165,3 +177,9 @@ def test_a_page_reading_of_a_subject_the_page_does_not_cover(intent, text, topic
 ])
 def test_facts_about_a_group_are_not_the_visitors(text, personal, entities_of):
     assert is_personal(text, entities_of(text)) is personal
+
+
+def test_the_candidates_are_the_classifiers_intents_without_the_fallbacks_verdict():
+    parse_data = {"intent_ranking": [{"name": "nlu_fallback"}, {"name": "ask_source"}, {"name": "faq"}]}
+    assert intent_candidates(parse_data) == ["ask_source", "faq"]
+    assert intent_candidates({}) == []

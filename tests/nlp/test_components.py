@@ -1,0 +1,50 @@
+"""The question collector folds each question's reading back into the visitor's message."""
+from rasa.shared.nlu.constants import INTENT, RESPONSE_SELECTOR, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from nlp.components import QUESTION_OF, QUESTIONS, QuestionCollector, intent_of
+from language.topics import best_faq_answer
+
+BACKGROUND = "Saw in the news that dues went up for physicians and physicists."
+QUESTION = "What is general membership going to cost me now?"
+
+
+def selection(topic, confidence):
+    return {"faq": {"response": {"intent_response_key": f"faq/{topic}", "confidence": confidence}, "ranking": []}}
+
+
+def message(text, intent, topic, confidence, question_of=None):
+    data = {TEXT: text, INTENT: {"name": intent, "confidence": 1.0}, RESPONSE_SELECTOR: selection(topic, confidence)}
+    if question_of is not None:
+        data[QUESTION_OF] = question_of
+    return Message(data=data)
+
+
+def collect(whole, *questions):
+    return QuestionCollector().process([whole, *questions])
+
+
+def test_a_personal_message_takes_the_clearer_faq_answer_of_its_one_question_and_stays_personal():
+    [folded] = collect(message(f"{BACKGROUND} {QUESTION}", "ask_personal", "international_dues", 0.4),
+                       message(QUESTION, "faq", "general_cost", 0.69, question_of=0))
+    assert intent_of(folded) == "ask_personal" and best_faq_answer(folded.data) == ("general_cost", 0.69)
+
+
+def test_a_personal_message_keeps_its_own_faq_answer_when_surer():
+    [folded] = collect(message(f"{BACKGROUND} {QUESTION}", "ask_personal", "general_cost", 0.8),
+                       message(QUESTION, "faq", "international_dues", 0.6, question_of=0))
+    assert best_faq_answer(folded.data) == ("general_cost", 0.8)
+
+
+def test_one_page_question_after_background_takes_its_own_reading():
+    [folded] = collect(message(f"{BACKGROUND} Is there a military discount?", "out_of_scope", "benefits", 0.3),
+                       message("Is there a military discount?", "faq", "service_discount", 0.95, question_of=0))
+    assert intent_of(folded) == "faq" and best_faq_answer(folded.data) == ("service_discount", 0.95)
+
+
+def test_two_page_questions_make_several_questions():
+    [folded] = collect(message("who can join, and is there a military discount?", "faq", "who_can_join", 0.6),
+                       message("who can join", "faq", "who_can_join", 0.9, question_of=0),
+                       message("is there a military discount?", "faq", "service_discount", 0.95, question_of=0))
+    assert intent_of(folded) == "several_questions"
+    assert [answer["topic"] for answer in folded.get(QUESTIONS)] == ["who_can_join", "service_discount"]
