@@ -1,5 +1,5 @@
 """Custom actions: thin adapters between Rasa and the pure modules beside them."""
-from typing import Any, Dict, List, Sequence, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -123,9 +123,7 @@ class ActionAnswerQuestions(Action):
             if answer == questions.PERSONAL:
                 events += self.personal_answer(dispatcher, tracker, answers)
                 continue
-            topic = answer.topic if answer.kind == "faq" else None
-            if answer.kind == "followup" and answered:
-                topic = followups.answer_after(domain, answered, answer.question, answer.topic)
+            topic = self.topic_for(answer, domain, answered)
             if topic and topic not in answered:
                 dispatcher.utter_message(response=topics.response_name(topic))
                 answered.append(topic)
@@ -136,6 +134,14 @@ class ActionAnswerQuestions(Action):
                 dispatcher.utter_message(response="utter_which_topic", question=shortened(answer.question),
                                          buttons=suggestions.topic_buttons(domain, answer.suggestions))
         return events
+
+    @staticmethod
+    def topic_for(answer: questions.Answer, domain: DomainDict, answered: List[Text]) -> Optional[Text]:
+        """The FAQ topic that answers one question, if any: a follow-up's in the context of
+        the answers before it."""
+        if answer.kind == "followup" and answered:
+            return followups.answer_after(domain, answered, answer.question, answer.topic)
+        return answer.topic if answer.kind == "faq" else None
 
     @staticmethod
     def personal_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -218,7 +224,8 @@ class ActionAnswerTopic(Action):
 
 
 class ActionDidYouMean(Action):
-    """Suggests the closest topics; after a second miss in a row, says it does not know."""
+    """Suggests the closest topics, or answers the one the message's named category
+    settles; after a second miss in a row, says it does not know."""
 
     def name(self) -> Text:
         return "action_did_you_mean"
@@ -226,7 +233,12 @@ class ActionDidYouMean(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         candidates = suggestions.suggested_topics(tracker.latest_message, domain)
-        if suggestions.missed_before(tracker.events, self.name()) or not candidates:
+        message = tracker.latest_message
+        settled = suggestions.settled_by_category(domain, candidates, followups.category_of(message.get("entities", [])),
+                                                  followups.aspect_of(message.get("text") or ""))
+        if settled:
+            dispatcher.utter_message(response=topics.response_name(settled))
+        elif suggestions.missed_before(tracker.events, self.name()) or not candidates:
             dispatcher.utter_message(response="utter_dont_know")
         else:
             buttons = suggestions.topic_buttons(domain, candidates)

@@ -1,6 +1,6 @@
 """'Did you mean ...?' suggestions for a message the assistant is unsure about. Pure."""
 import json
-from typing import Any, Dict, Iterable, List
+from typing import Any, Dict, Iterable, List, Optional
 
 from language.topics import Domain, likely_topics, topic_metadata, topic_title
 
@@ -18,6 +18,20 @@ def topic_buttons(domain: Domain, topics: Iterable[str]) -> List[Dict[str, str]]
 def suggested_topics(parse_data: Dict[str, Any], domain: Domain) -> List[str]:
     """The FAQ topics the message most likely asks about, best first."""
     return known_topics(domain, likely_topics(parse_data))
+
+
+def settled_by_category(domain: Domain, candidates: Iterable[str], category: Optional[str],
+                        aspect: Optional[str]) -> Optional[str]:
+    """The suggestion the message itself chose by naming a category of membership (and
+    asking about an aspect of it, when it names one): the best-ranked one about both
+    ("Who is eligible to apply for a Medical Student membership?" between who can join and
+    the students' answer)."""
+    return next((topic for topic in candidates if category and fits(topic_metadata(domain, topic) or {}, category, aspect)),
+                None)
+
+
+def fits(metadata: Dict[str, Any], category: str, aspect: Optional[str]) -> bool:
+    return category in metadata.get("categories", []) and aspect in (None, metadata.get("aspect"))
 
 
 def known_topics(domain: Domain, topics: Iterable[str]) -> List[str]:

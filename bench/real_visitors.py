@@ -29,7 +29,7 @@ RIGHT, WRONG, DID_YOU_MEAN, BOUNDARY, INCOMPLETE = "right", "wrong", "did you me
 class Visit:
     text: str
     kind: str
-    topics: Tuple[str, ...]
+    topics: Tuple[Tuple[str, ...], ...]  # for each page question, the answers that answer it
     engine: Optional[Mapping]
     boundary: bool
 
@@ -42,8 +42,14 @@ class Verdict:
 
 def load_visits(path: Path = REAL_VISITORS) -> List[Visit]:
     messages = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
-    return [Visit(item["text"], item["kind"], tuple(item["expect"].get("topics", ())), item["expect"].get("engine"),
+    return [Visit(item["text"], item["kind"], tuple(map(alternatives, item["expect"].get("topics", ()))),
+                  item["expect"].get("engine"),
                   bool(item["expect"].get("boundary"))) for item in messages]
+
+
+def alternatives(expected) -> Tuple[str, ...]:
+    """A question's expected answer: one topic, or a list of topics that each answer it."""
+    return tuple(expected) if isinstance(expected, list) else (expected,)
 
 
 def as_of(path: Path = REAL_VISITORS) -> str:
@@ -71,13 +77,13 @@ def judge(visit: Visit, replies: Sequence[Dict], texts: Texts) -> Verdict:
     said = [(reply.get("text") or "").strip() for reply in replies]
     answered = [texts.faq[text] for text in said if text in texts.faq]
     category = engine_category("\n".join(said))
-    extra = [topic for topic in answered if topic not in visit.topics]
+    extra = [topic for topic in answered if not any(topic in question for question in visit.topics)]
     if extra:
         return Verdict(WRONG, f"answered {extra}")
     if category and (not visit.engine or category != visit.engine.get("category")):
         return Verdict(WRONG, f"placed the visitor as {category}")
     missing = engine_problem(visit.engine, said, category) if visit.engine else None
-    missing = missing or [topic for topic in visit.topics if topic not in answered] or None
+    missing = missing or [question[0] for question in visit.topics if not set(question) & set(answered)] or None
     if visit.boundary and not any(text in texts.boundary for text in said):
         missing = (missing or []) + ["the page-does-not-say answer"]
     if not missing:

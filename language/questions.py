@@ -164,6 +164,15 @@ def confident_topic(reading: Reading) -> Optional[str]:
     return reading.topic if reading.topic and reading.topic_confidence >= bar else None
 
 
+def clear_page_answer(reading: Reading) -> Optional[Answer]:
+    """The page's answer to a question about the visitor whose FAQ answer the response
+    selector is sure of ("when exactly does my free membership stop", "what do I owe in
+    the first year" after training): given beside the engine's answer, unless the engine's
+    answer decides it (actions: engine_covers)."""
+    clear = reading.intent in ("faq", "ask_personal") and reading.topic and reading.topic_confidence >= FAQ_CLEAR_ANSWER
+    return Answer("faq", reading.topic) if clear else None
+
+
 # "when would I qualify?", "do I still pay dues after that": short, or pointing back.
 SHORT_QUESTION_WORDS = 4
 
@@ -231,6 +240,9 @@ def plan(readings: Sequence[Reading], personal_message: bool) -> List[Answer]:
         answer = answer_for(reading, personal_message) or unsure_answer(reading)
         if answer == PERSONAL and asks_about_answer_before(reading, personal_message, answers):
             answer = Answer("followup", confident_topic(reading))
+        page_answer = clear_page_answer(reading) if answer == PERSONAL and personal_message and len(readings) > 1 else None
+        if page_answer and page_answer not in answers:
+            answers.append(replace(page_answer, question=reading.text))
         if answer and answer.kind == "followup" and not any(earlier.kind == "faq" for earlier in answers):
             # nothing before it to follow up on: its own reading, if it has one
             answer = Answer("faq", answer.topic) if answer.topic else None

@@ -244,3 +244,20 @@ def test_each_question_gets_its_answer_and_one_that_could_not_be_placed_asks_whi
     assert messages[1]["question"] == "can my wife who is a sonographer join?"
     assert [button["title"] for button in messages[1]["buttons"]] == [
         "Who can join as an allied health member?", "Who can join the ACR?"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("who is eligible to apply for a medical student membership?", "utter_faq/student_membership"),
+    ("who is eligible to apply?", None),  # names no category: the visitor chooses
+    ("what do retired members get?", None),  # no suggestion is about the category named
+    ("how much do medical students pay?", None),  # nor about what it asks of it
+])
+def test_did_you_mean_answers_the_suggestion_the_named_category_settles(domain, entities_of, text, expected):
+    ranking = {"response_selector": {"faq": {"ranking": [
+        {"intent_response_key": "faq/who_can_join", "confidence": 0.23},
+        {"intent_response_key": "faq/student_membership", "confidence": 0.21},
+        {"intent_response_key": "faq/how_to_join", "confidence": 0.07}]}}}
+    messages, _ = run(ActionDidYouMean(), tracker(text, "nlu_fallback", entities_of(text), parse_extra=ranking,
+                                                  events=[{"event": "user"}]), domain)
+    assert messages[0].get("response") == expected
+    assert bool(messages[0].get("buttons")) == (expected is None)

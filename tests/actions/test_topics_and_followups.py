@@ -73,3 +73,12 @@ def test_a_second_miss_in_a_row_is_noticed():
 ])
 def test_a_follow_up_among_several_questions(domain, answered, question, own_topic, expected):
     assert followups.answer_after(domain, answered, question, own_topic) == expected
+
+
+@pytest.mark.parametrize("category, aspect, expected", [
+    ("member_in_training", None, "mit_cost"), ("member_in_training", "eligibility", "mit_eligibility"),
+    ("medical_student", "eligibility", "student_membership"), ("medical_student", "cost", None),
+    ("retired", None, None), (None, None, None)])
+def test_a_named_category_settles_the_best_ranked_suggestion_about_it(domain, category, aspect, expected):
+    candidates = ["who_can_join", "mit_cost", "student_membership", "mit_eligibility"]
+    assert suggestions.settled_by_category(domain, candidates, category, aspect) == expected

@@ -1,8 +1,8 @@
 """The real-visitor judge: what counts as right, wrong, "did you mean" and a boundary answer."""
 import pytest
 
-from bench.real_visitors import (BOUNDARY, DID_YOU_MEAN, INCOMPLETE, RIGHT, WRONG, Texts, Visit, judge, load_visits,
-                                 score)
+from bench.real_visitors import (BOUNDARY, DID_YOU_MEAN, INCOMPLETE, RIGHT, WRONG, Texts, Visit, judge, alternatives,
+                                 load_visits, score)
 from content.check import faq_responses, load_responses
 
 TEXTS = Texts.load()
@@ -17,7 +17,7 @@ SUGGESTIONS = {"text": "I'm not sure I understood. Did you mean:", "buttons": [{
 
 
 def visit(topics=(), engine=None, boundary=False):
-    return Visit("a message", "single", tuple(topics), engine, boundary)
+    return Visit("a message", "single", tuple(map(alternatives, topics)), engine, boundary)
 
 
 @pytest.mark.parametrize("expected, replies, outcome", [
@@ -25,6 +25,8 @@ def visit(topics=(), engine=None, boundary=False):
     (visit(["mit_cost", "service_discount"]), [answer("mit_cost")], INCOMPLETE),
     (visit(["mit_cost"]), [answer("general_cost")], WRONG),
     (visit(["mit_cost"]), [answer("mit_cost"), answer("benefits")], WRONG),
+    (visit([["student_membership", "apply_from_abroad"]]), [answer("apply_from_abroad")], RIGHT),
+    (visit([["student_membership", "apply_from_abroad"], "mit_cost"]), [answer("student_membership")], INCOMPLETE),
     (visit(boundary=True), [NOT_ON_PAGE], RIGHT),
     (visit(boundary=True), [answer("general_cost")], WRONG),
     (visit(["mit_cost"]), [SUGGESTIONS], DID_YOU_MEAN),
@@ -49,4 +51,4 @@ def test_the_score_counts_each_outcome_and_kind():
 def test_the_set_is_big_enough_and_every_expected_topic_exists():
     visits = load_visits()
     assert len(visits) >= 120
-    assert {topic for v in visits for topic in v.topics} <= set(faq_responses())
+    assert {topic for v in visits for question in v.topics for topic in question} <= set(faq_responses())

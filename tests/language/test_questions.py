@@ -159,7 +159,8 @@ def test_a_first_person_question_naming_nothing_after_a_page_answer_asks_about_i
         question, names_facts, personal_message, expected):
     readings = [reading("is there a retired category", topic="retired_eligibility"),
                 Reading(question, "ask_personal", "retired_dues", 0.95, names_facts)]
-    assert plan(readings, personal_message)[1:] == [expected]
+    # (beside the engine's answer, the page's clear answer, for the action to keep or drop)
+    assert [answer for answer in plan(readings, personal_message)[1:] if answer.kind != "faq"] == [expected]
 
 
 def test_a_first_person_question_with_no_page_answer_before_it_stays_personal():
@@ -188,3 +189,12 @@ def test_a_question_about_someone_else_in_a_message_about_the_visitor_is_a_page_
     readings = [reading("do i need to pay anything?", intent="ask_personal"),
                 reading("also can my wife who is a sonographer join?", topic="allied_health_eligibility")]
     assert plan(readings, True) == [PERSONAL, Answer("faq", "allied_health_eligibility")]
+
+
+def test_a_clear_page_answer_to_a_question_about_the_visitor_comes_beside_the_engines():
+    readings = [reading("When exactly does my free membership stop", topic="mit_to_paid", confidence=0.98),
+                reading("what do I owe in the first year?", intent="ask_personal")]
+    assert plan(readings, True) == [Answer("faq", "mit_to_paid"), PERSONAL]
+    unsure_of_it = [replace(readings[0], topic_confidence=0.6), readings[1]]
+    assert plan(unsure_of_it, True) == [PERSONAL]
+    assert plan(readings[:1], True) == [PERSONAL]  # one question: the form's lead states the page's rule
