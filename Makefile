@@ -102,7 +102,7 @@ stories: train  ## rasa test on the test stories, failing on any wrong predictio
 content-check: setup  ## answers, examples, tests and dues figures staff edit are complete and sourced
 	$(PYTHON) -m content.check
 
-bench: train  ## speed and answer accuracy, against a stock `rasa init` assistant
+bench: train services  ## speed and answer accuracy, against a stock `rasa init` assistant
 	$(PYTHON) -m bench
 
 soak: train services  ## 50 visitors x 10 turns through nginx, action server killed mid-run; build/soak/report.md
