@@ -18,6 +18,7 @@ import membership
 from language.topics import best_faq_answer, likely_topics
 from language.facts import warm_up
 from language import questions
+from language.confidence import FAQ_ANSWER_CONFIDENCE
 from language.routing import engine_intent, intent_candidates, no_faq_answer_fits, profile_facts
 
 
@@ -98,6 +99,8 @@ class QuestionCollector(GraphComponent):
         personal = intent_of(message) in PERSONAL_INTENTS
         readings = [reading_of(part) for part in parts]
         answers = questions.plan(readings, personal)
+        if all(answer.kind == "unsure" for answer in answers) and clear_as_a_whole(message):
+            return  # "med studnt wanna join, what do i get and do i pay": the parts alone say less
         if len(answers) >= 2:
             message.set(QUESTIONS, [answer.as_dict() for answer in answers], add_to_output=True)
             set_intent(message, SEVERAL_QUESTIONS)
@@ -108,6 +111,11 @@ class QuestionCollector(GraphComponent):
                 adopt_faq_answer(message, question)
         elif personal and len(parts) == 1 and clearer(parts[0], message):
             adopt_faq_answer(message, parts[0])  # for the rule stated before the form's first question
+
+
+def clear_as_a_whole(message: Message) -> bool:
+    """The whole message reads as an FAQ with an answer the response selector is sure of."""
+    return intent_of(message) == "faq" and best_faq_answer(message.data)[1] >= FAQ_ANSWER_CONFIDENCE
 
 
 def clearer(question: Message, message: Message) -> bool:

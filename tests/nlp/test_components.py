@@ -48,3 +48,19 @@ def test_two_page_questions_make_several_questions():
                        message("is there a military discount?", "faq", "service_discount", 0.95, question_of=0))
     assert intent_of(folded) == "several_questions"
     assert [answer["topic"] for answer in folded.get(QUESTIONS)] == ["who_can_join", "service_discount"]
+
+
+def unplaced(text, topic, confidence):
+    part = message(text, "nlu_fallback", topic, confidence, question_of=0)
+    part.get(RESPONSE_SELECTOR)["faq"]["ranking"] = [{"intent_response_key": f"faq/{topic}", "confidence": confidence}]
+    return part
+
+
+def test_questions_that_are_unclear_alone_keep_the_whole_messages_clear_reading():
+    whole = "med studnt wanna join, what do i get and do i pay"
+    parts = [unplaced("what do i get", "benefits", 0.3), unplaced("do i pay", "mit_cost", 0.29)]
+    [folded] = collect(message(whole, "faq", "student_membership", 0.82), *parts)
+    assert intent_of(folded) == "faq" and best_faq_answer(folded.data) == ("student_membership", 0.82)
+    assert folded.get(QUESTIONS) is None
+    [unclear] = collect(message(whole, "faq", "student_membership", 0.4), *parts)
+    assert intent_of(unclear) == "several_questions" and [q["kind"] for q in unclear.get(QUESTIONS)] == ["unsure"] * 2
