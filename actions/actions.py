@@ -234,8 +234,9 @@ class ActionDidYouMean(Action):
                   domain: DomainDict) -> List[EventType]:
         candidates = suggestions.suggested_topics(tracker.latest_message, domain)
         message = tracker.latest_message
-        settled = suggestions.settled_by_category(domain, candidates, followups.category_of(message.get("entities", [])),
-                                                  followups.aspect_of(message.get("text") or ""))
+        settled = suggestions.settled_by_category(domain, topics.likely_topics(message),
+                                                  followups.category_of(message.get("entities", [])),
+                                                  followups.aspect_of(questions.asked(message.get("text") or "")))
         if settled:
             dispatcher.utter_message(response=topics.response_name(settled))
         elif suggestions.missed_before(tracker.events, self.name()) or not candidates:

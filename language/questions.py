@@ -233,6 +233,11 @@ def background_about_someone_else(text: str) -> List[str]:
     return [part.text for part in parts(text) if not part.is_question and SOMEONE_ELSE.search(part.text)]
 
 
+def asked(text: str) -> str:
+    """The questions of a message without its background; all of it when it is one question."""
+    return " ".join(questions(text)) or text
+
+
 def plan(readings: Sequence[Reading], personal_message: bool) -> List[Answer]:
     """The answers to give, in the order asked, each once, at most MAX_ANSWERS."""
     answers: List[Answer] = []

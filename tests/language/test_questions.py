@@ -5,8 +5,8 @@ from dataclasses import replace
 import pytest
 from hypothesis import given, strategies as st
 
-from language.questions import (NOT_ON_PAGE, PERSONAL, Answer, Reading, about_others, about_someone_else, engine_covers,
-                                parts, plan, questions, without)
+from language.questions import (NOT_ON_PAGE, PERSONAL, Answer, Reading, about_others, about_someone_else, asked,
+                                engine_covers, parts, plan, questions, without)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -198,3 +198,9 @@ def test_a_clear_page_answer_to_a_question_about_the_visitor_comes_beside_the_en
     unsure_of_it = [replace(readings[0], topic_confidence=0.6), readings[1]]
     assert plan(unsure_of_it, True) == [PERSONAL]
     assert plan(readings[:1], True) == [PERSONAL]  # one question: the form's lead states the page's rule
+
+
+def test_what_a_message_asks_leaves_out_its_background():
+    text = "PGY-1 here. I didn't know the ACR and the ABR were different. Do I need to be board certified to join?"
+    assert asked(text) == "Do I need to be board certified to join?"
+    assert asked("who can join?") == "who can join?"
