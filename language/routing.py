@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 import membership
-from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_ANSWER_FLOOR, FAQ_CLEAR_ANSWER
+from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_ANSWER_FLOOR, FAQ_CLEAR_ANSWER, FAQ_CLOSE_CALL
 from language.questions import is_question
 from language.profile import missing_fields, profile_from_slots
 from language.facts import FIRST_PERSON, profile_updates
@@ -75,9 +75,10 @@ def corrects_a_fact(text: str, entities: Entities) -> bool:
             and not is_question(text or ""))
 
 
-def no_faq_answer_fits(intent: str, faq_confidence: float) -> bool:
-    """An FAQ whose best answer is a guess: better "did you mean" than a wrong answer."""
-    return intent == "faq" and faq_confidence < FAQ_ANSWER_FLOOR
+def no_faq_answer_fits(intent: str, faq_confidence: float, faq_margin: float = 1.0) -> bool:
+    """An FAQ whose best answer is a guess, or a toss-up with the next: better "did you
+    mean" than a wrong answer."""
+    return intent == "faq" and (faq_confidence < FAQ_ANSWER_FLOOR or faq_margin < FAQ_CLOSE_CALL)
 
 
 def engine_can_answer(text: str, entities: Entities, today: date) -> bool:

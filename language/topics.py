@@ -46,6 +46,12 @@ def best_faq_answer(parse_data: Mapping[str, Any]) -> Tuple[Optional[str], float
     return topic_of(selected.get("intent_response_key")) or None, float(selected.get("confidence") or 0.0)
 
 
+def faq_margin(parse_data: Mapping[str, Any]) -> float:
+    """How much surer the response selector is of its best FAQ answer than of the next."""
+    confidences = [float(candidate.get("confidence") or 0.0) for candidate in faq_selection(parse_data).get("ranking") or []]
+    return confidences[0] - confidences[1] if len(confidences) >= 2 else 1.0
+
+
 # Below this, a topic of the response selector's ranking is no suggestion.
 LIKELY = 0.05
 

@@ -15,7 +15,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import membership
-from language.topics import best_faq_answer, likely_topics
+from language.topics import best_faq_answer, faq_margin, likely_topics
 from language.facts import warm_up
 from language import questions
 from language.confidence import FAQ_ANSWER_CONFIDENCE
@@ -160,7 +160,7 @@ class PersonalQuestionRouter(GraphComponent):
             routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), membership.today(),
                                    confidence, intent_candidates(message.data),
                                    (message.get(INTENT) or {}).get("confidence", 1.0), topic)
-            if not routed and no_faq_answer_fits(intent, confidence):
+            if not routed and no_faq_answer_fits(intent, confidence, faq_margin(message.data)):
                 routed = "nlu_fallback"
             if routed:
                 set_intent(message, routed)

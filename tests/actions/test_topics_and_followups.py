@@ -82,3 +82,10 @@ def test_a_follow_up_among_several_questions(domain, answered, question, own_top
 def test_a_named_category_settles_the_best_ranked_suggestion_about_it(domain, category, aspect, expected):
     candidates = ["who_can_join", "mit_cost", "student_membership", "mit_eligibility"]
     assert suggestions.settled_by_category(domain, candidates, category, aspect) == expected
+
+
+def test_the_margin_is_between_the_two_best_answers():
+    ranking = [{"intent_response_key": "faq/dues_after_graduation", "confidence": 0.49},
+               {"intent_response_key": "faq/allied_health_cost", "confidence": 0.45}]
+    assert topics.faq_margin({"response_selector": {"faq": {"ranking": ranking}}}) == pytest.approx(0.04)
+    assert topics.faq_margin({"response_selector": {"faq": {"ranking": ranking[:1]}}}) == 1.0

@@ -4,7 +4,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlp.components import PersonalQuestionRouter
-from language.routing import engine_intent, intent_candidates, is_personal
+from language.routing import engine_intent, intent_candidates, is_personal, no_faq_answer_fits
 from tests.language_fixtures import TODAY
 
 PERSONAL = ["I'm a resident in Canada, what do I pay?", "retired two years ago, do I pay anything",
@@ -183,3 +183,13 @@ def test_the_candidates_are_the_classifiers_intents_without_the_fallbacks_verdic
     parse_data = {"intent_ranking": [{"name": "nlu_fallback"}, {"name": "ask_source"}, {"name": "faq"}]}
     assert intent_candidates(parse_data) == ["ask_source", "faq"]
     assert intent_candidates({}) == []
+
+
+@pytest.mark.parametrize("intent, confidence, margin, unsure", [
+    ("faq", 0.2, 1.0, True),     # a guess
+    ("faq", 0.49, 0.04, True),   # a toss-up between the two best answers
+    ("faq", 0.49, 0.2, False),
+    ("ask_personal", 0.2, 0.0, False),  # not the FAQ's to answer
+])
+def test_an_faq_answer_that_is_a_guess_or_a_toss_up_is_not_given(intent, confidence, margin, unsure):
+    assert no_faq_answer_fits(intent, confidence, margin) == unsure
