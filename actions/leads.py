@@ -10,9 +10,12 @@ Pure functions over Rasa's parse data and the domain."""
 from typing import Any, Dict, Iterable, Mapping, Optional
 
 import membership
+from actions.followups import aspect_of
 from language.profile import missing_fields
-from language.topics import Domain, as_engine_category, best_faq_answer, topic_metadata
+from language.questions import asked
+from language.topics import Domain, as_engine_category, best_faq_answer, find_topic, topic_metadata
 from language.confidence import FAQ_ANSWER_CONFIDENCE
+from language.vocabulary import code_for
 
 # Answers that state a rule the engine then applies to the visitor's facts. Eligibility
 # answers other than the overview are left out: which category fits is what the form's
@@ -45,7 +48,8 @@ def fits(categories: Iterable[str], provisional_category: Optional[str], names_f
 def leading_topic(parse_data: Mapping[str, Any], domain: Domain, profile: Dict[str, Any]) -> Optional[str]:
     """The FAQ topic to answer before the form asks for what the engine still needs, or None
     when the engine can answer at once or no confident answer states a fitting rule."""
-    topic, confidence = best_faq_answer(parse_data)
+    named = named_topic(parse_data, domain)
+    topic, confidence = (named, 1.0) if named else best_faq_answer(parse_data)
     metadata = topic_metadata(domain, topic) if topic in LEADING_TOPICS else None
     if metadata is None or confidence < LEAD_CONFIDENCE:
         return None
@@ -57,3 +61,14 @@ def leading_topic(parse_data: Mapping[str, Any], domain: Domain, profile: Dict[s
         return None  # the engine answers at once: its answer needs no preface
     names_facts = any(field != "as_of" for field in profile)
     return topic if fits(metadata.get("categories", []), answer.get("category"), names_facts) else None
+
+
+def named_topic(parse_data: Mapping[str, Any], domain: Domain) -> Optional[str]:
+    """The answer about the category the question names, for what it asks of it: "... What
+    is general membership going to cost me now?" asks general dues, whatever the background
+    before it made the response selector think of."""
+    question = asked(parse_data.get("text") or "")
+    aspect = aspect_of(question)
+    named = [code_for("category", entity.get("value", "")) for entity in parse_data.get("entities") or ()
+             if entity.get("entity") == "category" and entity.get("value", "").lower() in question.lower()]
+    return find_topic(domain, named[0], aspect) if len(set(named)) == 1 and named[0] and aspect else None

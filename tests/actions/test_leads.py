@@ -67,3 +67,13 @@ def test_the_list_of_categories_leads_even_without_facts(domain):
 
 def test_every_leading_topic_is_an_faq_answer(domain):
     assert all(f"utter_faq/{topic}" in domain["responses"] for topic in leads.LEADING_TOPICS)
+
+
+def test_the_category_the_question_names_leads_whatever_the_background_suggested(domain, entities_of):
+    text = ("Saw that the council voted to raise dues for young rads and physicists. "
+            "What is general membership going to cost me now?")
+    parse_data = {"text": text, "entities": entities_of(text), **selected("dues_after_graduation", 0.79)}
+    assert leads.leading_topic(parse_data, domain, profile(profession="physician")) == "general_cost"
+    background_only = "General membership sounds good. What would I pay?"
+    parse_data = {"text": background_only, "entities": entities_of(background_only), **selected("mit_cost", 0.3)}
+    assert leads.named_topic(parse_data, domain) is None
