@@ -9,8 +9,8 @@ import pytest
 
 from bench.real_visitors import RIGHT, Texts, as_of, load_visits, play
 
-MINIMUM_RIGHT = 0.84
-MAXIMUM_WRONG = 0.09
+MINIMUM_RIGHT = 0.88
+MAXIMUM_WRONG = 0.08
 
 
 @pytest.fixture(scope="module")
