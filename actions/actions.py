@@ -119,6 +119,7 @@ class ActionAnswerQuestions(Action):
                        if not questions.engine_covers(answer, (topics.topic_metadata(domain, answer.topic) or {}).get("aspect"))]
         events: List[EventType] = []
         answered: List[Text] = []
+        unsure = [answer for answer in answers if answer.kind == "unsure"]
         for answer in answers:
             if answer == questions.PERSONAL:
                 events += self.personal_answer(dispatcher, tracker, answers)
@@ -130,10 +131,18 @@ class ActionAnswerQuestions(Action):
                 events.append(SlotSet(feedback.ANSWER_SLOT, topic))
             elif answer.kind == "not_on_page":
                 dispatcher.utter_message(response="utter_not_on_page")
-            elif answer.kind == "unsure":
-                dispatcher.utter_message(response="utter_which_topic", question=shortened(answer.question),
-                                         buttons=suggestions.topic_buttons(domain, answer.suggestions))
+            elif answer.kind == "unsure" and answer is unsure[0]:
+                self.ask_which_topic(dispatcher, domain, unsure)
         return events
+
+    @staticmethod
+    def ask_which_topic(dispatcher: CollectingDispatcher, domain: DomainDict,
+                        unsure: List[questions.Answer]) -> None:
+        """One reply for all the questions that could not be placed, with their likelier topics."""
+        dispatcher.utter_message(response="utter_which_topic",
+                                 question=" and ".join(f'"{shortened(answer.question)}"' for answer in unsure),
+                                 buttons=suggestions.topic_buttons(
+                                     domain, suggestions.taken_in_turn(answer.suggestions for answer in unsure)))
 
     @staticmethod
     def topic_for(answer: questions.Answer, domain: DomainDict, answered: List[Text]) -> Optional[Text]:

@@ -1,5 +1,6 @@
 """'Did you mean ...?' suggestions for a message the assistant is unsure about. Pure."""
 import json
+from itertools import zip_longest
 from typing import Any, Dict, Iterable, List, Optional
 
 from language.topics import Domain, likely_topics, topic_metadata, topic_title
@@ -32,6 +33,12 @@ def settled_by_category(domain: Domain, candidates: Iterable[str], category: Opt
 
 def fits(metadata: Dict[str, Any], category: str, aspect: Optional[str]) -> bool:
     return category in metadata.get("categories", []) and aspect in (None, metadata.get("aspect"))
+
+
+def taken_in_turn(rankings: Iterable[Iterable[str]]) -> List[str]:
+    """Several questions' likelier topics as one list: each question's best, then each one's
+    second, ..., each topic once."""
+    return list(dict.fromkeys(topic for row in zip_longest(*map(list, rankings)) for topic in row if topic))
 
 
 def known_topics(domain: Domain, topics: Iterable[str]) -> List[str]:

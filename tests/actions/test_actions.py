@@ -241,9 +241,21 @@ def test_each_question_gets_its_answer_and_one_that_could_not_be_placed_asks_whi
     several = tracker("...", "several_questions", parse_extra={"questions": questions})
     messages, _ = run(ActionAnswerQuestions(), several, domain)
     assert [message["response"] for message in messages] == ["utter_faq/mit_cost", "utter_which_topic"]
-    assert messages[1]["question"] == "can my wife who is a sonographer join?"
+    assert messages[1]["question"] == '"can my wife who is a sonographer join?"'
     assert [button["title"] for button in messages[1]["buttons"]] == [
         "Who can join as an allied health member?", "Who can join the ACR?"]
+
+
+def test_questions_that_could_not_be_placed_share_one_which_topic_reply(domain):
+    questions = [{"kind": "unsure", "question": "what do i get", "suggestions": ["benefits", "mit_eligibility"]},
+                 {"kind": "faq", "topic": "contact", "question": "who do i call"},
+                 {"kind": "unsure", "question": "do i pay", "suggestions": ["mit_cost", "benefits", "general_cost"]}]
+    messages, _ = run(ActionAnswerQuestions(), tracker("...", "several_questions", parse_extra={"questions": questions}),
+                      domain)
+    assert [message["response"] for message in messages] == ["utter_which_topic", "utter_faq/contact"]
+    assert messages[0]["question"] == '"what do i get" and "do i pay"'
+    assert [button["payload"] for button in messages[0]["buttons"]] == [
+        f'/choose_topic{{"topic": "{topic}"}}' for topic in ("benefits", "mit_cost", "mit_eligibility")]
 
 
 @pytest.mark.parametrize("text, expected", [

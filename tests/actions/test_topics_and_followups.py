@@ -89,3 +89,8 @@ def test_the_margin_is_between_the_two_best_answers():
                {"intent_response_key": "faq/allied_health_cost", "confidence": 0.45}]
     assert topics.faq_margin({"response_selector": {"faq": {"ranking": ranking}}}) == pytest.approx(0.04)
     assert topics.faq_margin({"response_selector": {"faq": {"ranking": ranking[:1]}}}) == 1.0
+
+
+def test_several_questions_likelier_topics_are_taken_in_turn():
+    assert suggestions.taken_in_turn([["benefits", "mit_eligibility"], ["mit_cost", "benefits", "general_cost"]]) == [
+        "benefits", "mit_cost", "mit_eligibility", "general_cost"]
