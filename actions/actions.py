@@ -241,10 +241,10 @@ class ActionDidYouMean(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        candidates = suggestions.suggested_topics(tracker.latest_message, domain)
         message = tracker.latest_message
-        settled = suggestions.settled_by_category(domain, topics.likely_topics(message),
-                                                  followups.category_of(message.get("entities", [])),
+        likely = topics.likely_topics(message)
+        candidates = suggestions.known_topics(domain, likely)
+        settled = suggestions.settled_by_category(domain, likely, followups.category_of(message.get("entities", [])),
                                                   followups.aspect_of(questions.asked(message.get("text") or "")))
         if settled:
             dispatcher.utter_message(response=topics.response_name(settled))

@@ -3,7 +3,7 @@ import json
 from itertools import zip_longest
 from typing import Any, Dict, Iterable, List, Optional
 
-from language.topics import Domain, likely_topics, topic_metadata, topic_title
+from language.topics import Domain, topic_metadata, topic_title
 
 MAX_SUGGESTIONS = 3
 
@@ -16,22 +16,19 @@ def topic_buttons(domain: Domain, topics: Iterable[str]) -> List[Dict[str, str]]
     return [topic_button(domain, topic) for topic in known_topics(domain, topics)]
 
 
-def suggested_topics(parse_data: Dict[str, Any], domain: Domain) -> List[str]:
-    """The FAQ topics the message most likely asks about, best first."""
-    return known_topics(domain, likely_topics(parse_data))
-
-
 def settled_by_category(domain: Domain, candidates: Iterable[str], category: Optional[str],
                         aspect: Optional[str]) -> Optional[str]:
     """The suggestion the message itself chose by naming a category of membership (and
     asking about an aspect of it, when it names one): the best-ranked one about both
     ("Who is eligible to apply for a Medical Student membership?" between who can join and
     the students' answer)."""
-    return next((topic for topic in candidates if category and fits(topic_metadata(domain, topic) or {}, category, aspect)),
-                None)
+    if not category:
+        return None
+    return next((topic for topic in candidates if is_about(topic_metadata(domain, topic) or {}, category, aspect)), None)
 
 
-def fits(metadata: Dict[str, Any], category: str, aspect: Optional[str]) -> bool:
+def is_about(metadata: Dict[str, Any], category: str, aspect: Optional[str]) -> bool:
+    """Whether an FAQ answer is about the category, and about the aspect when one is asked."""
     return category in metadata.get("categories", []) and aspect in (None, metadata.get("aspect"))
 
 

@@ -45,7 +45,7 @@ def test_suggestions_are_known_topics_from_the_ranking(domain):
         {"intent_response_key": "faq/not_a_topic", "confidence": 0.3},
         {"intent_response_key": "faq/mit_cost", "confidence": 0.2},
         {"intent_response_key": "faq/benefits", "confidence": 0.01}]}}}
-    assert suggestions.suggested_topics(parse_data, domain) == ["general_cost", "mit_cost"]
+    assert suggestions.known_topics(domain, topics.likely_topics(parse_data)) == ["general_cost", "mit_cost"]
     button = suggestions.topic_button(domain, "mit_cost")
     assert json.loads(button["payload"][len("/choose_topic"):]) == {"topic": "mit_cost"}
     assert button["title"] == topics.topic_metadata(domain, "mit_cost")["title"]
