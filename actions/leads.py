@@ -10,6 +10,7 @@ Pure functions over Rasa's parse data and the domain."""
 from typing import Any, Dict, Iterable, Mapping, Optional
 
 import membership
+from membership.profile import parse_profile
 from actions.followups import aspect_of
 from language.profile import missing_fields
 from language.questions import asked
@@ -34,15 +35,24 @@ STARTING_INTENTS = frozenset({"ask_personal", "inform"})
 # for answering a general question.
 LEAD_CONFIDENCE = FAQ_ANSWER_CONFIDENCE
 ANY_CATEGORY = "any"
+# The categories of one side of the border: the page's general and member-in-training
+# categories are for the US and Canada, its international ones for everywhere else.
+DOMESTIC_CATEGORIES = frozenset({"general", "member_in_training"})
+INTERNATIONAL_CATEGORIES = frozenset({"international", "international_member_in_training"})
 
 
-def fits(categories: Iterable[str], provisional_category: Optional[str], names_facts: bool) -> bool:
+def fits(categories: Iterable[str], provisional_category: Optional[str], names_facts: bool,
+         domestic: Optional[bool] = None) -> bool:
     """An answer about any category always fits; one about a category fits a visitor who said
-    something about themselves that the engine has not placed in another category."""
+    something about themselves that the engine has not placed in another category, and who
+    is on that category's side of the border ("radiologist in Lagos ... what would it cost
+    me?" does not open with general members' dues)."""
     categories = {as_engine_category(category) for category in categories}
     if ANY_CATEGORY in categories:
         return True
-    return names_facts and (provisional_category is None or provisional_category in categories)
+    other_side = set() if domestic is None else INTERNATIONAL_CATEGORIES if domestic else DOMESTIC_CATEGORIES
+    return (names_facts and (provisional_category is None or provisional_category in categories)
+            and not categories <= other_side)
 
 
 def leading_topic(parse_data: Mapping[str, Any], domain: Domain, profile: Dict[str, Any]) -> Optional[str]:
@@ -54,13 +64,15 @@ def leading_topic(parse_data: Mapping[str, Any], domain: Domain, profile: Dict[s
     if metadata is None or confidence < LEAD_CONFIDENCE:
         return None
     try:
-        answer = membership.quote(profile)
+        visitor = parse_profile(profile)
+        answer = membership.quote(visitor)
     except membership.InvalidProfile:
         return None
     if not missing_fields(answer):
         return None  # the engine answers at once: its answer needs no preface
     names_facts = any(field != "as_of" for field in profile)
-    return topic if fits(metadata.get("categories", []), answer.get("category"), names_facts) else None
+    fitting = fits(metadata.get("categories", []), answer.get("category"), names_facts, visitor.is_domestic)
+    return topic if fitting else None
 
 
 def named_topic(parse_data: Mapping[str, Any], domain: Domain) -> Optional[str]:

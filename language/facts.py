@@ -181,6 +181,16 @@ def _is_category_named(text: str, entity: Entity) -> bool:
                 or CATEGORY_AFTER.match(_after(text, entity.get("end", 0), 16)))
 
 
+# "Retired last year after 35 yrs in private practice": years in practice before retiring.
+YEARS_BEFORE = re.compile(r"\b(\d+|\w+)\+? ?(years?|yrs?|decades?)( of)? ?$", re.IGNORECASE)
+
+
+def _is_career_before(text: str, entity: Entity) -> bool:
+    """A stage named with the years spent in it, after retirement was named: the career
+    the retirement ended, not what the visitor does now."""
+    return bool(YEARS_BEFORE.search(_before(text, entity.get("start", 0), 24)))
+
+
 def _is_excluded_place(text: str, start: int) -> bool:
     """A country named as where the visitor is not: "outside the US and Canada"."""
     before = _before(text, start, 32)
@@ -216,6 +226,9 @@ def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected
         elif label == "stage" and code in ("resident", "fellow") and _is_hoped_for(text, entity):
             continue
         elif label == "stage" and code == "retired" and _is_category_named(text, entity):
+            continue
+        elif label == "stage" and code == "in_practice" and updates.get("stage") == "retired" \
+                and _is_career_before(text, entity):
             continue
         elif label in SINGLE_VALUE_FIELDS and code:
             updates[label] = code

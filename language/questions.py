@@ -96,6 +96,17 @@ def questions(text: str) -> List[str]:
     return asked if len(asked) >= 2 or (asked and len(found) > len(asked)) else []
 
 
+def in_context(text: str) -> List[str]:
+    """Each question of a message of several after its background ("... Already paid this
+    year's dues in January. Can I get that money back?"): a question that leans on the
+    background says more with it. Empty without background or with one question (the
+    whole message is then that question in its context)."""
+    found = parts(text)
+    background = " ".join(part.text for part in found if not part.is_question)
+    asked = questions(text)
+    return [f"{background} {question}" for question in asked] if background and len(asked) >= 2 else []
+
+
 @dataclass(frozen=True)
 class Reading:
     """What the classifiers made of one question: its intent and the best FAQ answer."""
@@ -199,7 +210,9 @@ def without(questions_asked: Sequence[str], text: str, entities: Sequence[Mappin
 
 # About someone else: "is there a military discount for my attending?"
 SOMEONE_ELSE = re.compile(r"\b(?:he|him|his|she|her|hers|my (?:attending|wife|husband|partner|spouse|colleague|friend|"
-                          r"son|daughter|boss|chair|resident|student)s?)\b", re.IGNORECASE)
+                          r"son|daughter|boss|chair|resident|student|co-?resident|co-?fellow|co-?worker|classmate|"
+                          r"mentor|program director|pd|mother|father|mom|dad|brother|sister|kid|child)s?)\b",
+                          re.IGNORECASE)
 # Aspects of an FAQ answer that the engine's answer for the visitor already decides.
 ENGINE_ASPECTS = frozenset({"cost", "eligibility"})
 

@@ -3,7 +3,8 @@ does not read; the question splitter gives each question of a message a message 
 own, so the classifiers read each one alone; the router sends personal questions to the
 membership engine (language/routing.py); the question collector, last, folds the
 questions' readings back into the visitor's message (language/questions.py)."""
-from typing import Any, Dict, List
+from dataclasses import replace
+from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -48,6 +49,8 @@ class AnswerTextRemover(GraphComponent):
 
 # On a question's own message: the position, in the batch, of the visitor's message it came from.
 QUESTION_OF = "question_of"
+# On a question's message with the background before it: which of the message's questions it is.
+IN_CONTEXT_OF = "in_context_of"
 QUESTIONS = "questions"  # in the parse data: the answer each question of the message gets
 SEVERAL_QUESTIONS, PERSONAL_INTENTS = "several_questions", ("ask_personal", "inform")
 
@@ -68,8 +71,11 @@ class QuestionSplitter(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for position, message in enumerate(list(messages)):
-            for text in questions.questions(message.get(TEXT) or ""):
-                messages.append(Message(data={TEXT: text, QUESTION_OF: position}))
+            text = message.get(TEXT) or ""
+            for question in questions.questions(text):
+                messages.append(Message(data={TEXT: question, QUESTION_OF: position}))
+            for number, question in enumerate(questions.in_context(text)):
+                messages.append(Message(data={TEXT: question, QUESTION_OF: position, IN_CONTEXT_OF: number}))
         return messages
 
 
@@ -90,14 +96,19 @@ class QuestionCollector(GraphComponent):
         visitors = [message for message in messages if message.get(QUESTION_OF) is None]
         for position, message in enumerate(visitors):
             own = [part for part in messages if part.get(QUESTION_OF) == position]
-            if own:
-                self._fold(message, own)
+            parts = [part for part in own if part.get(IN_CONTEXT_OF) is None]
+            contexts = {part.get(IN_CONTEXT_OF): part for part in own if part.get(IN_CONTEXT_OF) is not None}
+            if parts:
+                self._fold(message, parts, [placed_in_context(part, contexts.get(number))
+                                            for number, part in enumerate(parts)])
         return visitors
 
     @staticmethod
-    def _fold(message: Message, parts: List[Message]) -> None:
+    def _fold(message: Message, questions_asked: List[Message], placed: List[Message]) -> None:
+        """questions_asked: a message for each question; placed: the one each is read from."""
         personal = intent_of(message) in PERSONAL_INTENTS
-        readings = [reading_of(part) for part in parts]
+        readings = [replace(reading_of(chosen), text=part.get(TEXT), names_facts=reading_of(part).names_facts)
+                    for part, chosen in zip(questions_asked, placed)]
         answers = questions.plan(readings, personal)
         if all(answer.kind == "unsure" for answer in answers) and clear_as_a_whole(message):
             return  # "med studnt wanna join, what do i get and do i pay": the parts alone say less
@@ -105,12 +116,13 @@ class QuestionCollector(GraphComponent):
             message.set(QUESTIONS, [answer.as_dict() for answer in answers], add_to_output=True)
             set_intent(message, SEVERAL_QUESTIONS)
         elif answers and not personal and answers[0].kind in ("faq", "not_on_page"):
-            question = next(part for part in parts if part.get(TEXT) == answers[0].question)
+            question = next(chosen for part, chosen in zip(questions_asked, placed)
+                            if part.get(TEXT) == answers[0].question)
             if intent_of(message) != "faq" or clearer(question, message):
-                set_intent(message, intent_of(question))
+                set_intent(message, answers[0].kind)  # a follow-up with nothing before it is a page question
                 adopt_faq_answer(message, question)
-        elif personal and len(parts) == 1 and clearer(parts[0], message):
-            adopt_faq_answer(message, parts[0])  # for the rule stated before the form's first question
+        elif personal and len(placed) == 1 and clearer(placed[0], message):
+            adopt_faq_answer(message, placed[0])  # for the rule stated before the form's first question
 
 
 def clear_as_a_whole(message: Message) -> bool:
@@ -135,6 +147,17 @@ def reading_of(message: Message) -> questions.Reading:
     topic, confidence = best_faq_answer(message.data)
     return questions.Reading(message.get(TEXT) or "", intent_of(message), topic, confidence,
                              profile_facts(message.get(ENTITIES, [])) > 0, tuple(likely_topics(message.data)))
+
+
+def placed_in_context(part: Message, context: Optional[Message]) -> Message:
+    """The message a page question is read from: the question alone, or the question after
+    the message's background when that places it surer ("Can I get that money back?" after
+    "Already paid this year's dues in January": alone, benefits 0.75; in context, retired
+    members' dues 0.99)."""
+    if context is None or intent_of(part) not in questions.READ_AS_PAGE_QUESTIONS or intent_of(context) != "faq":
+        return part
+    in_context, alone = best_faq_answer(context.data)[1], best_faq_answer(part.data)[1]
+    return context if in_context >= FAQ_ANSWER_CONFIDENCE and in_context > alone else part
 
 
 def set_intent(message: Message, name: str) -> None:

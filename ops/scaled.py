@@ -15,6 +15,7 @@ with their data and logs in one directory.
     python -m ops.scaled --port 8000 --dir var/scaled --listen 127.0.0.1 --cors http://localhost:8080
 """
 import argparse
+import configparser
 import contextlib
 import os
 import secrets
@@ -97,19 +98,33 @@ supervisor.rpcinterface_factory=supervisor.rpcinterface:make_main_rpcinterface
 
 [group:{rasa_group}]
 programs={rasa_programs}
-priority=20
+priority={rasa_priority}
 """
 RASA_GROUP = "rasa"
-# As in ops/supervisord.conf. startsecs: how long a process must run to count as started;
-# one that dies sooner is started again up to startretries times, one second later each
-# time (then supervisord gives up: FATAL), one that dies later at once. stopwaitsecs: how
-# long it may take to stop before it is killed.
-RESTARTED = {"startretries": 10, "autorestart": "true"}
-ACTIONS_SETTINGS = {"priority": 10, "startsecs": 3, "stopwaitsecs": 20}
-RASA_SETTINGS = {"startsecs": 10, "stopwaitsecs": 30}
-NGINX_SETTINGS = {"priority": 30, "startsecs": 2, "stopwaitsecs": 5}
+MAKE_RUN_CONFIG = ROOT / "ops" / "supervisord.conf"
+# Each process of the layout starts, restarts and stops as the `make run` program it
+# mirrors: its [program:...] section in MAKE_RUN_CONFIG. nginx mirrors the chat page.
+MIRRORED_PROGRAMS = {"actions": "actions", "rasa": "rasa", "nginx": "web"}
+# startsecs: how long a process must run to count as started; one that dies sooner is
+# started again up to startretries times, one second later each time (then supervisord
+# gives up: FATAL), one that dies later at once. stopwaitsecs: how long it may take to stop
+# before it is killed. priority: the lowest starts first and stops last.
+RESTART_SETTINGS = ("priority", "startsecs", "stopwaitsecs", "startretries", "autorestart")
 SUPERVISORD_STOP_SECONDS = 90.0  # past the stopwaitsecs of all its processes, one group after another
 RUNNING_STATES = ("STARTING", "RUNNING", "BACKOFF")  # supervisord's: running, or being started (again)
+
+
+def restart_settings(program: str) -> Dict[str, str]:
+    """supervisord's RESTART_SETTINGS for program: those of the `make run` program it mirrors."""
+    make_run = configparser.ConfigParser(interpolation=None)
+    make_run.read_string(MAKE_RUN_CONFIG.read_text())
+    mirrored = make_run[f"program:{MIRRORED_PROGRAMS[program]}"]
+    return {name: mirrored[name] for name in RESTART_SETTINGS}
+
+
+def rasa_server_settings() -> Dict[str, str]:
+    """A Rasa server's restart settings, but for the priority, which their group holds."""
+    return {name: value for name, value in restart_settings("rasa").items() if name != "priority"}
 
 
 def literal(value) -> str:
@@ -168,7 +183,7 @@ class Program:
     def section(self) -> str:
         settings = {"command": shlex.join(self.command), "directory": self.cwd,
                     "environment": ",".join(f'{name}="{value}"' for name, value in self.env.items()),
-                    **self.settings, **RESTARTED,
+                    **self.settings,
                     "stdout_logfile": self.log, "stdout_logfile_maxbytes": 0, "redirect_stderr": "true"}
         lines = "".join(f"{key}={literal(value)}\n" for key, value in settings.items())
         return f"[program:{self.name}]\n{lines}"
@@ -176,7 +191,8 @@ class Program:
 
 def write_supervisord_config(config: Path, actions: Program, rasa_servers: List[Program], nginx_program: Program):
     settings = SUPERVISORD_CONF.format(directory=literal(config.parent), rasa_group=RASA_GROUP,
-                                       rasa_programs=",".join(program.name for program in rasa_servers))
+                                       rasa_programs=",".join(program.name for program in rasa_servers),
+                                       rasa_priority=restart_settings("rasa")["priority"])
     sections = [program.section() for program in (actions, *rasa_servers, nginx_program)]
     config.write_text("\n".join([settings, *sections]))
 
@@ -321,7 +337,7 @@ def nginx_in(directory: Path, listen: str, port: int, upstream_ports: List[int],
     servers = "\n".join(f"    server 127.0.0.1:{upstream};" for upstream in upstream_ports)
     nginx.write_config(home, NGINX_SITE.format(servers=servers, listen=listen, port=port))
     return Service(Program("nginx", nginx.nginx_command(home), home / "nginx.out", supervisord_config,
-                           NGINX_SETTINGS, cwd=home), port)
+                           restart_settings("nginx"), cwd=home), port)
 
 
 def start_redis(service: Service) -> None:
@@ -404,11 +420,11 @@ def scaled_layout(workdir: Path, instances: int, port: int, model: Path, cors_or
     config = write_config(workdir, actions_port, credentials(), stores(postgres, redis_service.port))
     supervisord_config = workdir / "supervisord.conf"
     actions = Program("actions", actions_command(actions_port), workdir / "actions.log", supervisord_config,
-                      ACTIONS_SETTINGS, ACTIONS_ON_LOOPBACK)
+                      restart_settings("actions"), ACTIONS_ON_LOOPBACK)
     rasa_servers = [
         RunningAssistant(f"http://127.0.0.1:{rasa_port}", None, workdir, actions=None,
                          rasa=Program(f"rasa-{number}", rasa_command(model, rasa_port, config, cors_origins),
-                                      workdir / f"rasa-{number}.log", supervisord_config, RASA_SETTINGS,
+                                      workdir / f"rasa-{number}.log", supervisord_config, rasa_server_settings(),
                                       group=RASA_GROUP))
         for number, rasa_port in enumerate(rasa_ports, start=1)]
     proxy = nginx_in(workdir, listen, port, rasa_ports, supervisord_config)

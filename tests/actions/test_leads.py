@@ -34,6 +34,25 @@ def test_an_answer_about_a_category_fits_only_a_visitor_it_may_be_about(categori
     assert leads.fits(categories, provisional, names_facts) is expected
 
 
+@pytest.mark.parametrize("categories, domestic, expected", [
+    (["general"], False, False),                                             # a radiologist in Lagos
+    (["general"], True, True),
+    (["international", "international_member_in_training"], True, False),   # a resident in Ohio
+    (["international", "international_member_in_training"], False, True),
+    (["medical_student"], False, False),                                     # a student in India
+    (["retired"], False, True),                                              # not tied to a side
+    (["any"], False, True),
+])
+def test_an_answer_about_one_side_of_the_border_does_not_fit_a_visitor_on_the_other(categories, domestic, expected):
+    assert leads.fits(categories, None, True, domestic) is expected
+
+
+def test_a_radiologist_abroad_asking_what_they_would_pay_does_not_hear_general_dues_first(domain):
+    facts = profile(profession="physician", specialty="radiology", stage="in_practice", country="NG")
+    assert leads.leading_topic(selected("general_cost", 0.9), domain, facts) is None
+    assert leads.leading_topic(selected("international_dues", 0.9), domain, facts) == "international_dues"
+
+
 def test_a_retiree_asking_about_a_refund_hears_the_rule_before_the_question(domain):
     facts = profile(stage="retired", retired_on="2026-02-01", dues_paid_for_year=True)
     assert leads.leading_topic(selected("retired_dues", 0.9), domain, facts) == "retired_dues"

@@ -109,6 +109,9 @@ def test_certified_without_a_board_means_the_national_board_abroad(text, certifi
     ("im ABR certified practicing rad, what will i pay per year",
      {"profession": "physician", "certifications": ["ABR"], "specialty": "radiology"}),
     ("im a radiology resident in the us, whats the fee", {"country": "US", "stage": "resident"}),
+    # the career a retirement ended is not what the visitor does now
+    ("Retired last year after 35 yrs in private practice. Do I still pay dues?", {"stage": "retired"}),
+    ("retired but still practicing part time, do I pay?", {"stage": "in_practice"}),
 ])
 def test_more_words_read_in_context(text, expected, entities_of):
     updates = profile_updates(text, entities_of(text), TODAY)

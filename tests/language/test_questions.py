@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from language.questions import (NOT_ON_PAGE, PERSONAL, Answer, Reading, about_others, about_someone_else, asked,
-                                engine_covers, parts, plan, questions, without)
+                                engine_covers, in_context, parts, plan, questions, without)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -172,6 +172,8 @@ def test_what_a_message_says_about_someone_else():
     answers = [Answer("faq", "apply_from_abroad", "can a med student from Pakistan join?"),
                Answer("faq", "service_discount", "is there a discount for her?")]
     assert about_someone_else(text, answers) == ["is there a discount for her?", "my wife is in the navy"]
+    text = "i'm an R3 in toronto. do i need to pay anything? and my co-resident is from brazil"
+    assert about_someone_else(text, [PERSONAL]) == ["and my co-resident is from brazil"]
 
 
 def test_a_page_question_the_classifiers_could_not_place_asks_which_of_its_likely_topics():
@@ -204,3 +206,12 @@ def test_what_a_message_asks_leaves_out_its_background():
     text = "PGY-1 here. I didn't know the ACR and the ABR were different. Do I need to be board certified to join?"
     assert asked(text) == "Do I need to be board certified to join?"
     assert asked("who can join?") == "who can join?"
+
+
+def test_each_of_several_questions_is_also_read_after_the_background():
+    text = "Retiring in May. Already paid this year's dues in January. Can I get that money back? Can I still vote?"
+    assert in_context(text) == [
+        "Retiring in May. Already paid this year's dues in January. Can I get that money back?",
+        "Retiring in May. Already paid this year's dues in January. Can I still vote?"]
+    assert in_context("Retiring in May. Can I get a refund?") == []  # one question: the whole message is its context
+    assert in_context("can I get a refund? and can I still vote?") == []  # no background

@@ -2,7 +2,7 @@
 from rasa.shared.nlu.constants import INTENT, RESPONSE_SELECTOR, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlp.components import QUESTION_OF, QUESTIONS, QuestionCollector, intent_of
+from nlp.components import IN_CONTEXT_OF, QUESTION_OF, QUESTIONS, QuestionCollector, intent_of
 from language.topics import best_faq_answer
 
 BACKGROUND = "Saw in the news that dues went up for physicians and physicists."
@@ -64,3 +64,38 @@ def test_questions_that_are_unclear_alone_keep_the_whole_messages_clear_reading(
     assert folded.get(QUESTIONS) is None
     [unclear] = collect(message(whole, "faq", "student_membership", 0.4), *parts)
     assert intent_of(unclear) == "several_questions" and [q["kind"] for q in unclear.get(QUESTIONS)] == ["unsure"] * 2
+
+
+BACKGROUND_OF_TWO = "Retiring in May. Already paid this year's dues in January."
+
+
+def test_a_question_of_several_is_read_after_the_background_when_that_places_it_surer():
+    money_back, vote = "Can I get that money back?", "Can I still vote?"
+    whole = message(f"{BACKGROUND_OF_TWO} {money_back} {vote}", "faq", "benefits", 0.5)
+    alone = [message(money_back, "faq", "benefits", 0.75, question_of=0),
+             message(vote, "faq", "retired_rights", 0.95, question_of=0)]
+    in_context = [message(f"{BACKGROUND_OF_TWO} {money_back}", "faq", "retired_dues", 0.99, question_of=0),
+                  message(f"{BACKGROUND_OF_TWO} {vote}", "faq", "retired_eligibility", 0.6, question_of=0)]
+    for number, part in enumerate(in_context):
+        part.set(IN_CONTEXT_OF, number)
+    [folded] = collect(whole, *alone, *in_context)
+    assert [(answer["topic"], answer["question"]) for answer in folded.get(QUESTIONS)] == [
+        ("retired_dues", money_back), ("retired_rights", vote)]
+
+
+def test_a_question_the_background_places_less_surely_keeps_its_own_reading():
+    whole = message(f"{BACKGROUND_OF_TWO} Is there a military discount? Can I still vote?", "faq", "benefits", 0.5)
+    alone = [message("Is there a military discount?", "faq", "service_discount", 0.6, question_of=0),
+             message("Can I still vote?", "faq", "retired_rights", 0.95, question_of=0)]
+    unsure = message(f"{BACKGROUND_OF_TWO} Is there a military discount?", "faq", "retired_dues", 0.55, question_of=0)
+    unsure.set(IN_CONTEXT_OF, 0)
+    [folded] = collect(whole, *alone, unsure)
+    assert [answer["topic"] for answer in folded.get(QUESTIONS)] == ["service_discount", "retired_rights"]
+
+
+def test_a_follow_up_with_nothing_before_it_is_answered_as_the_page_question_it_reads_as():
+    whole = "I'm a nuclear medicine tech. Can I be a member, and how much is it?"
+    [folded] = collect(message(whole, "followup", "general_cost", 0.5),
+                       unplaced("Can I be a member", "who_can_join", 0.2),
+                       message("and how much is it?", "followup", "general_cost", 0.97, question_of=0))
+    assert intent_of(folded) == "faq" and best_faq_answer(folded.data) == ("general_cost", 0.97)
