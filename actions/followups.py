@@ -68,7 +68,9 @@ def answer_after(domain: Domain, answered: List[str], question: str, own_topic: 
     already answered, the question's own reading if it asks something else ("what is an
     associate member, how much do they pay, and can they hold office?"), and nothing if
     it asks the same again ("is international membership free, or how much does it
-    cost?")."""
+    cost?") or reads as the answer just given."""
+    if answered and own_topic == answered[-1]:
+        return None  # "When will I start paying dues, and how much the first year?": the answer given says it
     aspect = aspect_of(question)
     in_context = followup_topic(domain, answered[-1], aspect, None) if answered else None
     if in_context and in_context not in answered:

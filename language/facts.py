@@ -66,7 +66,10 @@ SPECIALTY_OF_PHRASE = {
     r"radiation oncologist|rad ?onc": "radiation_oncology",
     r"nuclear medicine (physician|doctor)": "nuclear_medicine",
     r"physicist": "medical_physics",
-    r"cardiologist|surgeon|internist|pediatrician|family physician|general practitioner|\bgp\b": "other",
+    r"cardiologist|surgeon|internist|pediatrician|family physician|general practitioner|\bgp\b|anesthesiologist"
+    r"|anaesthetist|neurologist|oncologist|dermatologist|psychiatrist|pathologist|urologist|gastroenterologist"
+    r"|ophthalmologist|obstetrician|gynecologist|ob/gyn|hospitalist|emergency physician|family doctor"
+    r"|primary care physician": "other",
 }
 
 # Boards that certify physicians: someone certified by one is a physician unless they say otherwise.

@@ -96,15 +96,24 @@ def questions(text: str) -> List[str]:
     return asked if len(asked) >= 2 or (asked and len(found) > len(asked)) else []
 
 
-def in_context(text: str) -> List[str]:
+def in_context(text: str) -> List[Optional[str]]:
     """Each question of a message of several after its background ("... Already paid this
     year's dues in January. Can I get that money back?"): a question that leans on the
-    background says more with it. Empty without background or with one question (the
-    whole message is then that question in its context)."""
+    background says more with it. None for a question that leans on the question before
+    it ("... What membership can I get, and how much?"). Empty without background or with
+    one question (the whole message is then that question in its context)."""
     found = parts(text)
     background = " ".join(part.text for part in found if not part.is_question)
     asked = questions(text)
-    return [f"{background} {question}" for question in asked] if background and len(asked) >= 2 else []
+    if not background or len(asked) < 2:
+        return []
+    return [None if number and leans_on_question_before(question) else f"{background} {question}"
+            for number, question in enumerate(asked)]
+
+
+def leans_on_question_before(question: str) -> bool:
+    """"and how much?", "can they hold office?": short, or pointing back."""
+    return len(question.split()) <= SHORT_QUESTION_WORDS or bool(REFERS_BACK.search(question))
 
 
 @dataclass(frozen=True)
@@ -193,7 +202,7 @@ def asks_about_answer_before(reading: Reading, personal_message: bool, answers: 
     answer in a message that says nothing about them either, asks about that answer: the
     engine could only start asking who they are."""
     return (not personal_message and not reading.names_facts and any(answer.kind == "faq" for answer in answers)
-            and (len(reading.text.split()) <= SHORT_QUESTION_WORDS or bool(REFERS_BACK.search(reading.text))))
+            and leans_on_question_before(reading.text))
 
 
 def without(questions_asked: Sequence[str], text: str, entities: Sequence[Mapping[str, Any]]):
@@ -261,6 +270,8 @@ def plan(readings: Sequence[Reading], personal_message: bool) -> List[Answer]:
         page_answer = clear_page_answer(reading) if answer == PERSONAL and personal_message and len(readings) > 1 else None
         if page_answer and page_answer not in answers:
             answers.append(replace(page_answer, question=reading.text))
+        if answer and answer.kind == "faq" and leans_on_question_before(reading.text):
+            answer = Answer("followup", answer.topic)  # "What membership can I get, and how much?"
         if answer and answer.kind == "followup" and not any(earlier.kind == "faq" for earlier in answers):
             # nothing before it to follow up on: its own reading, if it has one
             answer = Answer("faq", answer.topic) if answer.topic else None

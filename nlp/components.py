@@ -75,7 +75,8 @@ class QuestionSplitter(GraphComponent):
             for question in questions.questions(text):
                 messages.append(Message(data={TEXT: question, QUESTION_OF: position}))
             for number, question in enumerate(questions.in_context(text)):
-                messages.append(Message(data={TEXT: question, QUESTION_OF: position, IN_CONTEXT_OF: number}))
+                if question:
+                    messages.append(Message(data={TEXT: question, QUESTION_OF: position, IN_CONTEXT_OF: number}))
         return messages
 
 

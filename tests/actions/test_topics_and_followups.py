@@ -70,6 +70,8 @@ def test_a_second_miss_in_a_row_is_noticed():
     (["associate_eligibility", "associate_cost"], "how much do they pay", "retired_rights", "retired_rights"),
     # ... and nothing if it asks the same again
     (["international_dues"], "or how much does it cost?", "general_cost", None),
+    # ... or reads as the answer just given, which says it ($77 in the first year)
+    (["dues_after_graduation"], "how much will it be the first year?", "dues_after_graduation", None),
 ])
 def test_a_follow_up_among_several_questions(domain, answered, question, own_topic, expected):
     assert followups.answer_after(domain, answered, question, own_topic) == expected

@@ -112,6 +112,7 @@ def test_certified_without_a_board_means_the_national_board_abroad(text, certifi
     # the career a retirement ended is not what the visitor does now
     ("Retired last year after 35 yrs in private practice. Do I still pay dues?", {"stage": "retired"}),
     ("retired but still practicing part time, do I pay?", {"stage": "in_practice"}),
+    ("I'm an anesthesiologist, can I join?", {"profession": "physician", "specialty": "other"}),
 ])
 def test_more_words_read_in_context(text, expected, entities_of):
     updates = profile_updates(text, entities_of(text), TODAY)

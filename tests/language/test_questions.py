@@ -58,8 +58,8 @@ def reading(text, intent="faq", topic=None, confidence=0.9):
 
 
 def test_each_topic_is_answered_once_in_the_order_asked_and_three_at_most():
-    readings = [reading("a", topic="mit_cost"), reading("b", topic="service_discount"),
-                reading("c", topic="mit_cost"), reading("d", topic="benefits"), reading("e", topic="contact")]
+    readings = [reading(f"a page question, number {number} of five", topic=topic) for number, topic in
+                enumerate(["mit_cost", "service_discount", "mit_cost", "benefits", "contact"])]
     assert [answer.topic for answer in plan(readings, False)] == ["mit_cost", "service_discount", "benefits"]
 
 
@@ -76,6 +76,12 @@ def test_a_follow_up_needs_an_answer_before_it():
     answers = plan([reading("who can be allied health", topic="allied_health_eligibility"),
                     reading("what does that cost", intent="followup", confidence=0.3)], False)
     assert answers == [Answer("faq", "allied_health_eligibility"), Answer("followup")]
+
+
+def test_a_short_question_after_a_page_answer_is_a_follow_up():
+    answers = plan([reading("What membership can I get", topic="apply_from_abroad"),
+                    reading("how much?", topic="general_cost")], False)
+    assert [answer.kind for answer in answers] == ["faq", "followup"] and answers[1].topic == "general_cost"
 
 
 def test_a_question_that_refers_back_is_a_follow_up_even_when_read_alone():
@@ -209,9 +215,11 @@ def test_what_a_message_asks_leaves_out_its_background():
 
 
 def test_each_of_several_questions_is_also_read_after_the_background():
-    text = "Retiring in May. Already paid this year's dues in January. Can I get that money back? Can I still vote?"
+    text = "Retiring in May. Already paid this year's dues in January. Can I get that money back? Will I still be able to vote?"
     assert in_context(text) == [
         "Retiring in May. Already paid this year's dues in January. Can I get that money back?",
-        "Retiring in May. Already paid this year's dues in January. Can I still vote?"]
+        "Retiring in May. Already paid this year's dues in January. Will I still be able to vote?"]
+    assert in_context("Retiring in May. Can I get a refund? And how much?") == [
+        "Retiring in May. Can I get a refund?", None]  # "how much?" asks about the question before it
     assert in_context("Retiring in May. Can I get a refund?") == []  # one question: the whole message is its context
     assert in_context("can I get a refund? and can I still vote?") == []  # no background
