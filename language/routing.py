@@ -21,7 +21,9 @@ from language.silences import silent_subject
 OWN_DUES_OR_CATEGORY = re.compile(
     r"\b(what|how much) (do|would|will|should|must) i (pay|owe)|\bhow much (do|would|will) i\b|\bmy dues\b"
     r"|\bwhat do i owe\b|\b(which|what) (category|membership category) (am i|do i|would i)"
-    r"|\bcost me\b|\bfor me\b", re.IGNORECASE)
+    r"|\bcost me\b|\bfor me\b"
+    # after the visitor's facts: "... consultant radiologist in Dubai. what category & fees?"
+    r"|\b(what|which) (category|member type)\b", re.IGNORECASE)
 # "are radiology residents in india eligible": facts about a group, not the visitor.
 ABOUT_A_GROUP = re.compile(r"\b(residents|fellows|students|physicians|radiologists|physicists|doctors|trainees|"
                            r"graduates|imgs|people|those|anyone|someone)\b", re.IGNORECASE)

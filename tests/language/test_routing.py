@@ -51,7 +51,11 @@ def test_the_component_overrides_only_intents_a_personal_question_is_mistaken_fo
 
 
 @pytest.mark.parametrize("text, routed", [("What are my dues? I finished my residency in July 2025.", True),
-                                          ("PGY-3 rad resi, do i have to pay dues", False)])
+                                          ("PGY-3 rad resi, do i have to pay dues", False),
+                                          ("my situation: residency in India, now a consultant radiologist in Dubai. "
+                                           "what category & fees?", True),
+                                          ("finished radiology residency but not board certified, which membership "
+                                           "can i get", False)])
 def test_a_question_about_ones_own_dues_goes_to_the_engine(text, routed, entities_of):
     assert (engine_intent("faq", text, entities_of(text), TODAY) == "ask_personal") is routed
 
