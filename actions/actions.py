@@ -47,7 +47,7 @@ class ValidateProfileForm(FormValidationAction):
         if starting and latest_intent(tracker) in leads.STARTING_INTENTS:
             # Before its first question, the general rule the visitor asked about (actions/leads.py).
             topic = leads.leading_topic(tracker.latest_message, domain, profile_from_slots(tracker.slots))
-            if topic:
+            if topic and topic != topics.last_answered_topic(tracker.events):  # not the answer just given again
                 dispatcher.utter_message(response=topics.response_name(topic))
         return events
 

@@ -50,6 +50,8 @@ FACT_PATTERNS = [
     (r"\b(was|used to be|have been) an? (acr )?member\b", {"previously_member_in_practice": True}),
     (r"\b(never been|never was|not been) an? (acr )?member\b", {"previously_member_in_practice": False}),
     (r"\b(already )?paid (my |the |this year's |our )?((19|20)\d\d )?(dues|membership)\b"
+     r"|\bpaid (it |them |up |my dues |the dues )?(in|on|back in|early in) (january|february|march|april|may|june"
+     r"|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
      r"|\b(dues|membership|payment) (had |has |have )?(already )?(gone through|been paid|been charged|been taken|went through)\b",
      {"dues_paid_for_year": True}),
     (r"\b(haven't|have not|didn't|did not|not yet) paid\b", {"dues_paid_for_year": False}),
@@ -140,8 +142,14 @@ def _role_of_date(text: str, start: int, default: str) -> str:
     return max(matches)[1] if matches else default
 
 
+# "starting residency in July": when something begins, which no field of the engine holds.
+STARTING_BEFORE = re.compile(r"\b(start|begin|join)\w*\b[^.?!,;]{0,30}$", re.IGNORECASE)
+
+
 def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str]) -> Updates:
     """A year alone is the dues year unless the words before it say otherwise."""
+    if not expected and STARTING_BEFORE.search(_before(text, entity.get("start", 0), 40)):
+        return {}
     value = str(entity.get("value", "")).strip()
     lowered = value.lower()
     asked = expected if expected in DATE_FIELDS else None

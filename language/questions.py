@@ -70,12 +70,17 @@ def clauses(sentence: str) -> List[str]:
     merged: List[str] = []
     for piece in pieces:
         # "how much and when do I pay": a piece too short to stand alone stays with the one before.
-        if merged and (len(piece.split()) < MIN_QUESTION_WORDS or len(merged[-1].split()) < MIN_QUESTION_WORDS
+        # ("ok thanks, and is there a discount?": a short piece that asks nothing stays apart)
+        if merged and (len(piece.split()) < MIN_QUESTION_WORDS or is_short_question(merged[-1])
                        or RELATIVE_CLAUSE.match(piece) or is_bare_condition(merged[-1])):
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)
     return [piece for piece in merged if piece]
+
+
+def is_short_question(clause: str) -> bool:
+    return len(clause.split()) < MIN_QUESTION_WORDS and is_question(clause)
 
 
 def is_bare_condition(clause: str) -> bool:
@@ -86,6 +91,15 @@ def is_question(clause: str) -> bool:
     # "if I retire in June, do I get a refund": the question follows the condition
     asked = clause.split(",", 1)[1].strip() if CONDITION.match(clause) and "," in clause else clause
     return clause.rstrip().endswith("?") or bool(QUESTION_WORD.search(asked) or ASKING.search(clause))
+
+
+# "international grad starting residency in july, what membership": a question at the end.
+QUESTION_AT_THE_END = re.compile(rf"[,;:]\s*{QUESTION_START}\b[^,;:]*$", re.IGNORECASE)
+
+
+def asks_anything(text: str) -> bool:
+    """Whether any part of a message is a question ("im retiring next month, can i switch?")."""
+    return any(part.is_question for part in parts(text)) or bool(QUESTION_AT_THE_END.search(text))
 
 
 def questions(text: str) -> List[str]:

@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 import membership
 from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_ANSWER_FLOOR, FAQ_CLEAR_ANSWER, FAQ_CLOSE_CALL
-from language.questions import is_question
+from language.questions import asks_anything, is_question
 from language.profile import missing_fields, profile_from_slots
 from language.facts import FIRST_PERSON, profile_updates
 from language.silences import silent_subject
@@ -77,10 +77,28 @@ def corrects_a_fact(text: str, entities: Entities) -> bool:
             and not is_question(text or ""))
 
 
+DATED_STEPS = ("training_completed_on", "retired_on", "retirement_notified_on")
+
+
+def tells_a_dated_step(text: str, entities: Entities, today: date) -> bool:
+    """"finished fellowship in 2024", "retired last March": when a step of the visitor's
+    career happened, told and not asked; the engine's answers turn on those dates."""
+    return not asks_anything(text or "") and any(step in profile_updates(text, list(entities), today)
+                                                 for step in DATED_STEPS)
+
+
 def no_faq_answer_fits(intent: str, faq_confidence: float, faq_margin: float = 1.0) -> bool:
     """An FAQ whose best answer is a guess, or a toss-up with the next: better "did you
     mean" than a wrong answer."""
     return intent == "faq" and (faq_confidence < FAQ_ANSWER_FLOOR or faq_margin < FAQ_CLOSE_CALL)
+
+
+def fallback_intent(text: str, entities: Entities) -> str:
+    """For an FAQ reading that no answer fits: the engine, when the message tells about the
+    visitor and asks nothing ("im a radiologist in florida"), or else "did you mean", which
+    the category named may settle."""
+    tells = bool(FIRST_PERSON.search(text)) and is_personal(text, entities) and not asks_anything(text)
+    return "ask_personal" if tells else "nlu_fallback"
 
 
 def engine_can_answer(text: str, entities: Entities, today: date) -> bool:
@@ -118,7 +136,7 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_c
         return "ask_personal"
     if intent == "nlu_fallback" and profile_facts(entities) >= 1:
         return "inform"
-    if intent in MISTAKEN_FOR and corrects_a_fact(text, entities):
+    if intent in MISTAKEN_FOR and (corrects_a_fact(text, entities) or tells_a_dated_step(text, entities, today)):
         return "inform"
     if intent in YES_NO_OR_FEEDBACK and profile_facts(entities) >= 3:
         # "no sorry, I finished my fellowship, I'm now a consultant in Germany with the

@@ -20,7 +20,7 @@ from language.topics import best_faq_answer, faq_margin, likely_topics
 from language.facts import warm_up
 from language import questions
 from language.confidence import FAQ_ANSWER_CONFIDENCE
-from language.routing import engine_intent, intent_candidates, no_faq_answer_fits, profile_facts
+from language.routing import engine_intent, fallback_intent, intent_candidates, no_faq_answer_fits, profile_facts
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
@@ -185,7 +185,7 @@ class PersonalQuestionRouter(GraphComponent):
                                    confidence, intent_candidates(message.data),
                                    (message.get(INTENT) or {}).get("confidence", 1.0), topic)
             if not routed and no_faq_answer_fits(intent, confidence, faq_margin(message.data)):
-                routed = "nlu_fallback"
+                routed = fallback_intent(message.get(TEXT) or "", message.get(ENTITIES, []))
             if routed:
                 set_intent(message, routed)
         return messages

@@ -113,6 +113,8 @@ def test_certified_without_a_board_means_the_national_board_abroad(text, certifi
     ("Retired last year after 35 yrs in private practice. Do I still pay dues?", {"stage": "retired"}),
     ("retired but still practicing part time, do I pay?", {"stage": "in_practice"}),
     ("I'm an anesthesiologist, can I join?", {"profession": "physician", "specialty": "other"}),
+    ("I retired in February and paid in January", {"stage": "retired", "dues_paid_for_year": True}),
+    ("international grad starting residency in the US in july", {"training_completed_on": None}),
 ])
 def test_more_words_read_in_context(text, expected, entities_of):
     updates = profile_updates(text, entities_of(text), TODAY)

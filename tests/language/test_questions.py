@@ -223,3 +223,8 @@ def test_each_of_several_questions_is_also_read_after_the_background():
         "Retiring in May. Can I get a refund?", None]  # "how much?" asks about the question before it
     assert in_context("Retiring in May. Can I get a refund?") == []  # one question: the whole message is its context
     assert in_context("can I get a refund? and can I still vote?") == []  # no background
+
+
+def test_a_short_opening_that_asks_nothing_stays_apart_from_the_question():
+    assert questions("ok thanks, and is there a discount for VA docs?") == ["is there a discount for VA docs?"]
+    assert questions("how much and when do I pay") == []  # a short question stays with the next

@@ -4,7 +4,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlp.components import PersonalQuestionRouter
-from language.routing import engine_intent, intent_candidates, is_personal, no_faq_answer_fits
+from language.routing import engine_intent, fallback_intent, intent_candidates, is_personal, no_faq_answer_fits
 from tests.language_fixtures import TODAY
 
 PERSONAL = ["I'm a resident in Canada, what do I pay?", "retired two years ago, do I pay anything",
@@ -197,3 +197,26 @@ def test_the_candidates_are_the_classifiers_intents_without_the_fallbacks_verdic
 ])
 def test_an_faq_answer_that_is_a_guess_or_a_toss_up_is_not_given(intent, confidence, margin, unsure):
     assert no_faq_answer_fits(intent, confidence, margin) == unsure
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("im a radiologist in florida", "ask_personal"),  # facts for the engine
+    ("PGY-1 in Ohio here. Do I need to be board certified to join as a resident?", "nlu_fallback"),  # a question
+    ("blorp blorp", "nlu_fallback"),
+    ('inform{"country": "US", "stage": "retired", "profession": "physician"}', "nlu_fallback"),  # not the visitor
+])
+def test_a_message_no_faq_answer_fits_goes_to_the_engine_only_when_it_tells_about_the_visitor(
+        text, intent, entities_of):
+    assert fallback_intent(text, entities_of(text)) == intent
+
+
+@pytest.mark.parametrize("text, routed", [
+    ("finished fellowship in 2024", "inform"),  # after the engine asked when training ended
+    ("retired last March", "inform"),
+    ("when does my membership change after i finish fellowship in 2027?", None),  # asked, not told
+    ("fellowship dues", None),
+    ("im retiring next month, can i switch to retired membership", None),
+    ("finished residency in june 2025, what membership", None),
+])
+def test_a_dated_step_of_the_visitors_career_is_a_fact_for_the_engine(text, routed, entities_of):
+    assert engine_intent("faq", text, entities_of(text), TODAY, 0.9) == routed
