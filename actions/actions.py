@@ -1,5 +1,5 @@
 """Custom actions: thin adapters between Rasa and the pure modules beside them."""
-from typing import Any, Dict, List, Optional, Sequence, Text
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -9,7 +9,9 @@ from rasa_sdk.types import DomainDict
 import membership
 from actions import feedback, followups, leads, sources, suggestions
 from language import questions, topics
-from language.profile import CATEGORY_SLOT, missing_fields, placed_category, profile_from_slots, still_missing
+from language.confidence import FAQ_CLEAR_ANSWER
+from language.profile import (CATEGORY_SLOT, NOT_ELIGIBLE, missing_fields, placed_category, profile_from_slots,
+                              still_missing)
 from actions.rendering import render_quote, shortened
 from language.facts import answer_to_question, earlier_updates, profile_updates, warm_up
 
@@ -208,14 +210,22 @@ class ActionAnswerFollowup(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         message = tracker.latest_message
-        topic = followups.followup_topic(
-            domain,
-            topics.last_answered_topic(tracker.events),
-            followups.aspect_of(message.get("text") or ""),
-            followups.category_of(message.get("entities", [])),
-        )
+        last_topic, category = followed_answer(tracker)
+        topic = followups.followup_topic(domain, last_topic, followups.aspect_of(message.get("text") or ""), category)
+        own, confidence = topics.best_faq_answer(message)
+        topic = topic or (own if confidence >= FAQ_CLEAR_ANSWER else None)  # nothing to follow: its own clear reading
         dispatcher.utter_message(response=topics.response_name(topic) if topic else "utter_ask_rephrase")
         return []
+
+
+def followed_answer(tracker: Tracker) -> Tuple[Optional[str], Optional[str]]:
+    """What a follow-up follows: the last FAQ answer's topic and the category the follow-up
+    names, or the category the engine placed the visitor in when it spoke last."""
+    category = followups.category_of(tracker.latest_message.get("entities", []))
+    quoted = tracker.get_slot(CATEGORY_SLOT)
+    if not category and followups.engine_answered_last(tracker.events) and quoted not in (None, NOT_ELIGIBLE):
+        return None, quoted
+    return topics.last_answered_topic(tracker.events), category
 
 
 class ActionAnswerTopic(Action):

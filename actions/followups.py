@@ -3,7 +3,7 @@ that?", "what about retired?"): which topic they ask about. Pure functions."""
 import re
 from typing import Any, Dict, Iterable, List, Optional
 
-from language.topics import Domain, find_topic, topic_metadata
+from language.topics import Domain, Events, find_topic, topic_answered_by, topic_metadata
 from language.vocabulary import code_for
 
 ASPECT_PATTERNS = {
@@ -77,3 +77,17 @@ def answer_after(domain: Domain, answered: List[str], question: str, own_topic: 
         return in_context
     asks_again = in_context is not None and (topic_metadata(domain, own_topic or "") or {}).get("aspect") == aspect
     return None if asks_again else own_topic
+
+
+ENGINE_ACTION = "action_quote"
+
+
+def engine_answered_last(events: Events) -> bool:
+    """Whether the membership engine, not an FAQ answer, spoke last about membership: "how
+    much is that?" after "You'd be: Member-in-training" asks about that category."""
+    for event in reversed(list(events)):
+        if event.get("event") == "action" and event.get("name") == ENGINE_ACTION:
+            return True
+        if topic_answered_by(event):
+            return False
+    return False

@@ -96,3 +96,11 @@ def test_the_margin_is_between_the_two_best_answers():
 def test_several_questions_likelier_topics_are_taken_in_turn():
     assert suggestions.taken_in_turn([["benefits", "mit_eligibility"], ["mit_cost", "benefits", "general_cost"]]) == [
         "benefits", "mit_cost", "mit_eligibility", "general_cost"]
+
+
+def test_a_follow_up_after_the_engines_answer_is_about_the_engines_category():
+    faq_answer = {"event": "bot", "metadata": {"utter_action": "utter_faq/how_to_join"}}
+    engine = {"event": "action", "name": "action_quote"}
+    assert followups.engine_answered_last([faq_answer, {"event": "user"}, engine, {"event": "user"}])
+    assert not followups.engine_answered_last([engine, {"event": "user"}, faq_answer])
+    assert not followups.engine_answered_last([])
