@@ -120,7 +120,8 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_c
     subject the page does not cover (language/silences.yml); or None to keep the
     classifiers' intent."""
     entities = list(entities)
-    if intent in PAGE_READINGS and silent_subject(text, faq_topic):
+    # An FAQ answer that covers part of a subject counts only when it would be given.
+    if intent in PAGE_READINGS and silent_subject(text, faq_topic if faq_confidence >= FAQ_ANSWER_FLOOR else None):
         return "not_on_page"
     if intent == "ask_personal" and is_general(text, entities) and faq_confidence >= FAQ_ANSWER_CONFIDENCE:
         return "faq"

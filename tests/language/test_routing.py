@@ -220,3 +220,9 @@ def test_a_message_no_faq_answer_fits_goes_to_the_engine_only_when_it_tells_abou
 ])
 def test_a_dated_step_of_the_visitors_career_is_a_fact_for_the_engine(text, routed, entities_of):
     assert engine_intent("faq", text, entities_of(text), TODAY, 0.9) == routed
+
+
+def test_a_subject_an_answer_covers_counts_only_when_that_answer_would_be_given(entities_of):
+    text = "I forgot my password for the member portal"
+    assert engine_intent("faq", text, entities_of(text), TODAY, 0.9, faq_topic="contact") is None  # contact route
+    assert engine_intent("faq", text, entities_of(text), TODAY, 0.13, faq_topic="contact") == "not_on_page"

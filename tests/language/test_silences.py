@@ -33,6 +33,11 @@ def training_examples(intent_prefix: str):
     ("are dues tax deductible", "tax"),
     ("how do I reset my password", "accounts_and_records"),
     ("can i join anytime during the year", "when_to_join"),
+    ("do you offer group discounts for practices with 20 radiologists?", "group_billing"),
+    ("i got charged twice for my dues", "billing_problems"),
+    ("can my employer pay my dues?", "who_pays_and_the_college"),
+    ("does the ACR endorse any political candidates", "politics"),
+    ("are the CME credits accepted by the ABR for MOC?", "cme_records"),
 ])
 def test_a_question_about_a_subject_the_page_does_not_cover(text, subject):
     assert silent_subject(text) == subject
