@@ -28,6 +28,25 @@ def latest_intent(tracker: Tracker) -> Text:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 
 
+def visitor_updates(tracker: Tracker, answers: List[questions.Answer]) -> Dict[str, Any]:
+    """What the visitor said about themselves, now and before: the other questions of the
+    message, about others or the page, are left out, unless it says nothing else about them."""
+    text = tracker.latest_message.get("text") or ""
+    own = (message_updates(tracker, questions.about_others(text, answers))
+           or message_updates(tracker, questions.about_someone_else(text, answers)))
+    before = feedback.events_before_latest_message(tracker.events)
+    return {**earlier_updates(before, membership.today()), **own}
+
+
+def visitor_category(tracker: Tracker, answers: List[questions.Answer]) -> Optional[Text]:
+    """The category the engine places the visitor in from what they said, if it can."""
+    try:
+        answer = membership.quote({**profile_from_slots(tracker.slots), **visitor_updates(tracker, answers)})
+    except membership.InvalidProfile:
+        return None
+    return answer.get("category") if answer.get("eligible") else None
+
+
 def message_updates(tracker: Tracker, other_questions: Sequence[Text] = ()) -> Dict[str, Any]:
     """Profile facts stated in the latest message, outside the questions it asks about
     others, and yes/no answers to the last question."""
@@ -122,11 +141,12 @@ class ActionAnswerQuestions(Action):
         events: List[EventType] = []
         answered: List[Text] = []
         unsure = [answer for answer in answers if answer.kind == "unsure"]
+        category = visitor_category(tracker, answers) if any(answer.kind == "followup" for answer in answers) else None
         for answer in answers:
             if answer == questions.PERSONAL:
                 events += self.personal_answer(dispatcher, tracker, answers)
                 continue
-            topic = self.topic_for(answer, domain, answered)
+            topic = self.topic_for(answer, domain, answered, category)
             if topic and topic not in answered:
                 dispatcher.utter_message(response=topics.response_name(topic))
                 answered.append(topic)
@@ -147,11 +167,12 @@ class ActionAnswerQuestions(Action):
                                      domain, suggestions.taken_in_turn(answer.suggestions for answer in unsure)))
 
     @staticmethod
-    def topic_for(answer: questions.Answer, domain: DomainDict, answered: List[Text]) -> Optional[Text]:
+    def topic_for(answer: questions.Answer, domain: DomainDict, answered: List[Text],
+                  visitor_category: Optional[Text]) -> Optional[Text]:
         """The FAQ topic that answers one question, if any: a follow-up's in the context of
-        the answers before it."""
+        the answers before it and of the visitor's category."""
         if answer.kind == "followup" and answered:
-            return followups.answer_after(domain, answered, answer.question, answer.topic)
+            return followups.answer_after(domain, answered, answer.question, answer.topic, visitor_category)
         return answer.topic if answer.kind == "faq" else None
 
     @staticmethod
@@ -160,12 +181,7 @@ class ActionAnswerQuestions(Action):
         """The engine's answer from what the visitor said about themselves, now and before:
         the other questions, about others or the page, are left out, unless the message
         says nothing else about the visitor."""
-        text = tracker.latest_message.get("text") or ""
-        own = (message_updates(tracker, questions.about_others(text, answers))
-               or message_updates(tracker, questions.about_someone_else(text, answers)))
-        before = feedback.events_before_latest_message(tracker.events)
-        updates = {**earlier_updates(before, membership.today()), **own}
-        return engine_answer(dispatcher, tracker, updates, hypothetical=False)
+        return engine_answer(dispatcher, tracker, visitor_updates(tracker, answers), hypothetical=False)
 
 
 class ActionTellMore(Action):

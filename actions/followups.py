@@ -3,7 +3,7 @@ that?", "what about retired?"): which topic they ask about. Pure functions."""
 import re
 from typing import Any, Dict, Iterable, List, Optional
 
-from language.topics import Domain, Events, find_topic, topic_answered_by, topic_metadata
+from language.topics import ANY_CATEGORY, Domain, Events, find_topic, topic_answered_by, topic_metadata
 from language.vocabulary import code_for
 
 ASPECT_PATTERNS = {
@@ -62,17 +62,23 @@ def followup_topic(domain: Domain, last_topic: Optional[str], aspect: Optional[s
     return None
 
 
-def answer_after(domain: Domain, answered: List[str], question: str, own_topic: Optional[str]) -> Optional[str]:
+def answer_after(domain: Domain, answered: List[str], question: str, own_topic: Optional[str],
+                 visitor_category: Optional[str] = None) -> Optional[str]:
     """The topic a follow-up question in a message of several gets, after the topics
     `answered` before it: the one it asks about in their context; or, when that was
     already answered, the question's own reading if it asks something else ("what is an
     associate member, how much do they pay, and can they hold office?"), and nothing if
     it asks the same again ("is international membership free, or how much does it
-    cost?") or reads as the answer just given."""
+    cost?") or reads as the answer just given. After an answer about every category, the
+    follow-up asks about the visitor's own, when the engine can tell it ("I'm an MS3 in
+    Arizona ... Is it worth it and does it cost money?")."""
     if answered and own_topic == answered[-1]:
         return None  # "When will I start paying dues, and how much the first year?": the answer given says it
     aspect = aspect_of(question)
-    in_context = followup_topic(domain, answered[-1], aspect, None) if answered else None
+    in_context = None
+    if answered:
+        about_any = ANY_CATEGORY in (topic_metadata(domain, answered[-1]) or {}).get("categories", [])
+        in_context = followup_topic(domain, answered[-1], aspect, visitor_category if about_any else None)
     if in_context and in_context not in answered:
         return in_context
     asks_again = in_context is not None and (topic_metadata(domain, own_topic or "") or {}).get("aspect") == aspect

@@ -14,7 +14,7 @@ from membership.profile import parse_profile
 from actions.followups import aspect_of
 from language.profile import missing_fields
 from language.questions import asked
-from language.topics import Domain, as_engine_category, best_faq_answer, find_topic, topic_metadata
+from language.topics import ANY_CATEGORY, Domain, as_engine_category, best_faq_answer, find_topic, topic_metadata
 from language.confidence import FAQ_ANSWER_CONFIDENCE
 from language.vocabulary import code_for
 
@@ -34,7 +34,6 @@ STARTING_INTENTS = frozenset({"ask_personal", "inform"})
 # The response selector's confidence in its best answer; the same bar as the router's
 # for answering a general question.
 LEAD_CONFIDENCE = FAQ_ANSWER_CONFIDENCE
-ANY_CATEGORY = "any"
 # The categories of one side of the border: the page's general and member-in-training
 # categories are for the US and Canada, its international ones for everywhere else.
 DOMESTIC_CATEGORIES = frozenset({"general", "member_in_training"})

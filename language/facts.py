@@ -96,7 +96,9 @@ DESTINATION_BEFORE = re.compile(r"\b(apply|applying|hope|hoping|want|wanting|pla
                                 r"returning|back|head|heading|get into)\b[\w\s]{0,20}"
                                 r"\b(to|for|into|in)\s+(a |an |the )?([\w.]+ )?$"
                                 r"|\b(hopefully|eventually|someday|one day)\s+(a |an |the )?([\w.]+ ){0,2}$"
-                                r"|\b(once|when|after|if) (i|we) (\w+ )?(start|begin|match|do|move|go)\w*\b[\w\s]{0,20}$")
+                                r"|\b(once|when|after|if) (i|we) (\w+ )?(start|begin|match|do|move|go)\w*\b[\w\s]{0,20}$"
+                                # "then a fellowship in July", "after that I'll be in private practice"
+                                r"|\b(i'll|i will|will|then)\s+(be\s+)?(doing\s+|starting\s+)?(a |an |the |my )?([\w.-]+ )?$")
 
 CATEGORY_BEFORE = re.compile(r"\b(qualify|qualifies|count|counts|considered|classed|classified|eligible|switch|"
                              r"change|move|transfer)\w* (as|for|to) (a |an |the )?$")
@@ -234,7 +236,7 @@ def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected
             updates.setdefault("certifications", [])
         elif label == "country" and (_is_excluded_place(text, entity.get("start", 0)) or _is_belonging(text, entity)):
             continue
-        elif label == "stage" and code in ("resident", "fellow") and _is_hoped_for(text, entity):
+        elif label == "stage" and code in ("resident", "fellow", "in_practice") and _is_hoped_for(text, entity):
             continue
         elif label == "stage" and code == "retired" and _is_category_named(text, entity):
             continue

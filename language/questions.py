@@ -18,7 +18,7 @@ MAX_ANSWERS = 3
 MIN_QUESTION_WORDS = 3
 QUESTION_START = (
     r"(?:is|are|am|was|were|do|does|did|can|could|will|would|should|shall|may|must|have|has|how|what|whats|what's"
-    r"|when|where|which|who|whom|whose|why|any|if i|if we)"
+    r"|when|where|which|who|whom|whose|why|whether|any|if i|if we)"
 )
 LEADING_CONJUNCTION = re.compile(r"^(?:and|also|plus|but|so|or)\s+", re.IGNORECASE)
 # A question word first, or first after a dash or colon ("retired now - can I still serve?").

@@ -3,6 +3,7 @@ metadata (title, categories, aspect, key facts, a longer `more`). Pure functions
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 FAQ_PREFIX = "utter_faq/"
+ANY_CATEGORY = "any"  # in an answer's metadata: about every category ("Who can join the ACR?")
 # FAQ metadata names students apart; the engine places them as members-in-training.
 ENGINE_CATEGORIES = {"medical_student": "member_in_training"}
 

@@ -53,6 +53,8 @@ QUESTION_OF = "question_of"
 IN_CONTEXT_OF = "in_context_of"
 QUESTIONS = "questions"  # in the parse data: the answer each question of the message gets
 SEVERAL_QUESTIONS, PERSONAL_INTENTS = "several_questions", ("ask_personal", "inform")
+# Readings of a whole message that a question in it overrides: it asks something.
+SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "feedback"})
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
@@ -124,6 +126,8 @@ class QuestionCollector(GraphComponent):
                 adopt_faq_answer(message, question)
         elif personal and len(placed) == 1 and clearer(placed[0], message):
             adopt_faq_answer(message, placed[0])  # for the rule stated before the form's first question
+        elif answers == [questions.PERSONAL] and intent_of(message) in SMALL_TALK:
+            set_intent(message, "ask_personal")  # "I'm an RT(R) ... can i join now as a student?" is no goodbye
 
 
 def clear_as_a_whole(message: Message) -> bool:

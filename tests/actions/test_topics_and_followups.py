@@ -77,6 +77,16 @@ def test_a_follow_up_among_several_questions(domain, answered, question, own_top
     assert followups.answer_after(domain, answered, question, own_topic) == expected
 
 
+@pytest.mark.parametrize("answered, question, category, expected", [
+    (["benefits"], "does it cost money?", "member_in_training", "mit_cost"),  # an MS3 in Arizona
+    (["benefits"], "does it cost money?", None, "general_cost"),              # nothing says who they are
+    (["associate_eligibility"], "how much do they pay", "member_in_training", "associate_cost"),  # about associates
+])
+def test_a_follow_up_to_an_answer_about_every_category_asks_about_the_visitors_own(
+        domain, answered, question, category, expected):
+    assert followups.answer_after(domain, answered, question, "general_cost", category) == expected
+
+
 @pytest.mark.parametrize("category, aspect, expected", [
     ("member_in_training", None, "mit_cost"), ("member_in_training", "eligibility", "mit_eligibility"),
     ("medical_student", "eligibility", "student_membership"), ("medical_student", "cost", None),

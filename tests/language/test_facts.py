@@ -115,6 +115,8 @@ def test_certified_without_a_board_means_the_national_board_abroad(text, certifi
     ("I'm an anesthesiologist, can I join?", {"profession": "physician", "specialty": "other"}),
     ("I retired in February and paid in January", {"stage": "retired", "dues_paid_for_year": True}),
     ("international grad starting residency in the US in july", {"training_completed_on": None}),
+    # stages to come are not the stage now
+    ("I'm a PGY-5, then a fellowship in July. After that I'll be in private practice in Texas", {"stage": "resident"}),
 ])
 def test_more_words_read_in_context(text, expected, entities_of):
     updates = profile_updates(text, entities_of(text), TODAY)

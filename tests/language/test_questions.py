@@ -17,6 +17,8 @@ from language.questions import (NOT_ON_PAGE, PERSONAL, Answer, Reading, about_ot
     ("what is an associate member, how much do they pay, and can they hold office?",
      ["what is an associate member", "how much do they pay", "can they hold office?"]),
     ("who can join and how do i apply", ["who can join", "how do i apply"]),
+    ("I would like to know the fee for international members and whether I can attend the annual meeting.",
+     ["I would like to know the fee for international members", "whether I can attend the annual meeting."]),
     # background first: the question alone
     ("I trained in the U.S. and I retired last year. Do I still pay dues?", ["Do I still pay dues?"]),
     ("Hi! I would like to know if I can join as a student", ["I would like to know if I can join as a student"]),

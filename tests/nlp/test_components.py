@@ -99,3 +99,10 @@ def test_a_follow_up_with_nothing_before_it_is_answered_as_the_page_question_it_
                        unplaced("Can I be a member", "who_can_join", 0.2),
                        message("and how much is it?", "followup", "general_cost", 0.97, question_of=0))
     assert intent_of(folded) == "faq" and best_faq_answer(folded.data) == ("general_cost", 0.97)
+
+
+def test_one_question_about_the_visitor_after_background_makes_the_message_personal():
+    question = "can i join now as a student or do i have to wait until I'm an RRA?"
+    [folded] = collect(message(f"I'm an RT(R) and I'm about to start an RA program. {question}", "goodbye", None, 0.0),
+                       message(question, "ask_personal", "allied_health_eligibility", 0.4, question_of=0))
+    assert intent_of(folded) == "ask_personal"
