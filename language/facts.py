@@ -41,7 +41,7 @@ FACT_PATTERNS = [
     (r"\b(now|currently)\b[^.?!]{0,60}\b(in|doing) (an? |my |the )?([\w-]+ ){0,4}fellowship\b|\bnow a fellow\b",
      {"stage": "fellow", "completed_residency": True}),
     # Training that is over: the stage named is the one finished, not the current one.
-    (r"\b(completed|finished|done with|graduated from|out of) (my |a |an |the )?(radiology |rad )?"
+    (r"\b(completed|finished|done with|graduated from|out of|did) (my |a |an |the )?(radiology |rad )?"
      r"(residency|fellowship|training)\b", {"completed_residency": True, "stage": "in_practice"}),
     (r"\b(apply|applying|applied|waiting|hoping|trying) (to|for|into|on) (match (into |for )?)?(a |the )?"
      r"(us |u\.s\. |american )?(radiology |radiologic |rad )?(residenc(y|ies)|match)\b", {"stage": "awaiting_residency"}),
@@ -92,7 +92,7 @@ BELONGING_BEFORE = re.compile(r"\b(citizen of|national of|born in|originally fro
 BELONGING_AFTER = re.compile(r"^\s*(citizen|national|nationality|passport|by birth|born|origin|descent|heritage|"
                              r"(clinical )?rotations?|electives?|observerships?|visa)\b")
 # ... nor where they hope to go next ("hoping for a US fellowship", "apply to US programs").
-DESTINATION_BEFORE = re.compile(r"\b(apply|applying|hope|hoping|want|wanting|plan|planning|going|move|moving|return|"
+DESTINATION_BEFORE = re.compile(r"\b(apply|applying|hope|hoping|want|wanting|plan|planning|going|move|moving|return|come|coming|"
                                 r"returning|back|head|heading|get into)\b[\w\s]{0,20}"
                                 r"\b(to|for|into|in)\s+(a |an |the )?([\w.]+ )?$"
                                 r"|\b(hopefully|eventually|someday|one day)\s+(a |an |the )?([\w.]+ ){0,2}$"

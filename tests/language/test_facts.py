@@ -117,6 +117,9 @@ def test_certified_without_a_board_means_the_national_board_abroad(text, certifi
     ("international grad starting residency in the US in july", {"training_completed_on": None}),
     # stages to come are not the stage now
     ("I'm a PGY-5, then a fellowship in July. After that I'll be in private practice in Texas", {"stage": "resident"}),
+    ("2nd year resident at a program in Brazil, free when i come to the US for fellowship?", {"country": "BR"}),
+    ("which one am I if I did residency in the US but never took the boards?",
+     {"completed_residency": True, "stage": "in_practice"}),
 ])
 def test_more_words_read_in_context(text, expected, entities_of):
     updates = profile_updates(text, entities_of(text), TODAY)

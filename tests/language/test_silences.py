@@ -35,6 +35,7 @@ def training_examples(intent_prefix: str):
     ("can i join anytime during the year", "when_to_join"),
     ("do you offer group discounts for practices with 20 radiologists?", "group_billing"),
     ("i got charged twice for my dues", "billing_problems"),
+    ("my dues were due in january and i havent paid yet, am i still a member?", "renewal_and_lapsed_dues"),
     ("can my employer pay my dues?", "who_pays_and_the_college"),
     ("does the ACR endorse any political candidates", "politics"),
     ("are the CME credits accepted by the ABR for MOC?", "cme_records"),
