@@ -36,7 +36,9 @@ NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 FACT_PATTERNS = [
     (r"\b(not|never|no longer|isn't|aren't|wasn't)\b[\w\s]{0,14}\b(board[- ])?certified|\buncertified\b"
      r"|\bno (board )?certification\b|\bwithout (any |a )?(board )?certification\b"
-     r"|\b(don't|do not|doesn't|does not) have (any |a )?(board )?certification", {"certifications": []}),
+     r"|\b(don't|do not|doesn't|does not) have (any |a )?(board )?certification"
+     r"|\b(never|didn't|did not|haven't|have not|not yet) (took|taken|take|sat|passed|pass) (the |my |any )?(abr )?boards?\b"
+     r"|\bnot boarded\b|\bfailed (the |my )?boards?\b", {"certifications": []}),
     # "finished residency in Egypt and I'm now doing a fellowship in Atlanta": a fellow now.
     (r"\b(now|currently)\b[^.?!]{0,60}\b(in|doing) (an? |my |the )?([\w-]+ ){0,4}fellowship\b|\bnow a fellow\b",
      {"stage": "fellow", "completed_residency": True}),

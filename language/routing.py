@@ -23,7 +23,7 @@ OWN_DUES_OR_CATEGORY = re.compile(
     r"|\bwhat do i owe\b|\b(which|what) (category|membership category) (am i|do i|would i)"
     r"|\bcost me\b|\bfor me\b"
     # after the visitor's facts: "... consultant radiologist in Dubai. what category & fees?"
-    r"|\b(what|which) (category|member type)\b", re.IGNORECASE)
+    r"|\b(what|which) (category|member type)\b|\bwhich one am i\b|\bwhere do i (fit|fall|belong)\b", re.IGNORECASE)
 # "are radiology residents in india eligible": facts about a group, not the visitor.
 ABOUT_A_GROUP = re.compile(r"\b(residents|fellows|students|physicians|radiologists|physicists|doctors|trainees|"
                            r"graduates|imgs|people|those|anyone|someone)\b", re.IGNORECASE)
@@ -83,8 +83,10 @@ DATED_STEPS = ("training_completed_on", "retired_on", "retirement_notified_on")
 def tells_a_dated_step(text: str, entities: Entities, today: date) -> bool:
     """"finished fellowship in 2024", "retired last March": when a step of the visitor's
     career happened, told and not asked; the engine's answers turn on those dates."""
-    return not asks_anything(text or "") and any(step in profile_updates(text, list(entities), today)
-                                                 for step in DATED_STEPS)
+    entities = list(entities)
+    if not any(entity.get("entity") == "date" for entity in entities):
+        return False
+    return not asks_anything(text or "") and any(step in profile_updates(text, entities, today) for step in DATED_STEPS)
 
 
 def no_faq_answer_fits(intent: str, faq_confidence: float, faq_margin: float = 1.0) -> bool:

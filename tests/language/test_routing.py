@@ -55,7 +55,9 @@ def test_the_component_overrides_only_intents_a_personal_question_is_mistaken_fo
                                           ("my situation: residency in India, now a consultant radiologist in Dubai. "
                                            "what category & fees?", True),
                                           ("finished radiology residency but not board certified, which membership "
-                                           "can i get", False)])
+                                           "can i get", False),
+                                          ("which one am I if I did residency in the US but never took the boards?",
+                                           True)])
 def test_a_question_about_ones_own_dues_goes_to_the_engine(text, routed, entities_of):
     assert (engine_intent("faq", text, entities_of(text), TODAY) == "ask_personal") is routed
 
