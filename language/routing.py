@@ -97,10 +97,11 @@ def no_faq_answer_fits(intent: str, faq_confidence: float, faq_margin: float = 1
 
 def fallback_intent(text: str, entities: Entities) -> str:
     """For an FAQ reading that no answer fits: the engine, when the message tells about the
-    visitor and asks nothing ("im a radiologist in florida"), or else "did you mean", which
-    the category named may settle."""
+    visitor and asks nothing ("im a radiologist in florida") or asks their own dues ("how
+    much do i pay": the engine asks what it still needs), or else "did you mean", which the
+    category named may settle."""
     tells = bool(FIRST_PERSON.search(text)) and is_personal(text, entities) and not asks_anything(text)
-    return "ask_personal" if tells else "nlu_fallback"
+    return "ask_personal" if tells or asks_about_own_dues(text) else "nlu_fallback"
 
 
 def engine_can_answer(text: str, entities: Entities, today: date) -> bool:

@@ -205,6 +205,7 @@ def test_an_faq_answer_that_is_a_guess_or_a_toss_up_is_not_given(intent, confide
     ("im a radiologist in florida", "ask_personal"),  # facts for the engine
     ("PGY-1 in Ohio here. Do I need to be board certified to join as a resident?", "nlu_fallback"),  # a question
     ("blorp blorp", "nlu_fallback"),
+    ("how much do i pay", "ask_personal"),  # the engine asks what it still needs
     ('inform{"country": "US", "stage": "retired", "profession": "physician"}', "nlu_fallback"),  # not the visitor
 ])
 def test_a_message_no_faq_answer_fits_goes_to_the_engine_only_when_it_tells_about_the_visitor(
