@@ -27,6 +27,10 @@ OWN_DUES_OR_CATEGORY = re.compile(
 # "are radiology residents in india eligible": facts about a group, not the visitor.
 ABOUT_A_GROUP = re.compile(r"\b(residents|fellows|students|physicians|radiologists|physicists|doctors|trainees|"
                            r"graduates|imgs|people|those|anyone|someone)\b", re.IGNORECASE)
+# "have a good afternoon": a farewell, though "good afternoon" alone greets.
+PARTING = re.compile(r"^\W*(?:(?:ok(?:ay)?|thanks?(?: you)?|you too|bye)\W+)*(?:have|enjoy) (?:a |an |the )?"
+                     r"(?:(?:good|nice|great|lovely|wonderful|pleasant) )?(?:rest of (?:your|the) )?"
+                     r"(?:day|afternoon|evening|night|weekend|week|one)\b[\w\s!.,]*$", re.IGNORECASE)
 # "oh wait, I did pass my ABR boards": the visitor corrects what they said about themselves.
 CORRECTING = re.compile(r"^\W*(?:(?:oh|ah|oops|sorry|actually|wait|hang on|hold on|correction|my bad)\b\W*)+",
                         re.IGNORECASE)
@@ -123,6 +127,8 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_c
     subject the page does not cover (language/silences.yml); or None to keep the
     classifiers' intent."""
     entities = list(entities)
+    if intent in ("greet", "nlu_fallback") and PARTING.match(text or ""):
+        return "goodbye"
     # An FAQ answer that covers part of a subject counts only when it would be given.
     if intent in PAGE_READINGS and silent_subject(text, faq_topic if faq_confidence >= FAQ_ANSWER_FLOOR else None):
         return "not_on_page"

@@ -229,3 +229,14 @@ def test_a_subject_an_answer_covers_counts_only_when_that_answer_would_be_given(
     text = "I forgot my password for the member portal"
     assert engine_intent("faq", text, entities_of(text), TODAY, 0.9, faq_topic="contact") is None  # contact route
     assert engine_intent("faq", text, entities_of(text), TODAY, 0.13, faq_topic="contact") == "not_on_page"
+
+
+@pytest.mark.parametrize("text, intent, routed", [
+    ("have a good afternoon", "greet", "goodbye"),
+    ("ok thanks, have a nice evening!", "nlu_fallback", "goodbye"),
+    ("enjoy the rest of your week", "greet", "goodbye"),
+    ("good afternoon", "greet", None),  # a greeting
+    ("have a good day, and is it free for residents?", "greet", None),  # asks something
+])
+def test_a_farewell_that_reads_like_a_greeting_is_a_goodbye(text, intent, routed, entities_of):
+    assert engine_intent(intent, text, entities_of(text), TODAY) == routed
