@@ -38,10 +38,10 @@ def visitor_updates(tracker: Tracker, answers: List[questions.Answer]) -> Dict[s
     return {**earlier_updates(before, membership.today()), **own}
 
 
-def visitor_category(tracker: Tracker, answers: List[questions.Answer]) -> Optional[Text]:
-    """The category the engine places the visitor in from what they said, if it can."""
+def visitor_category(tracker: Tracker, updates: Dict[str, Any]) -> Optional[Text]:
+    """The category the engine places the visitor in from what they said (updates), if it can."""
     try:
-        answer = membership.quote({**profile_from_slots(tracker.slots), **visitor_updates(tracker, answers)})
+        answer = membership.quote({**profile_from_slots(tracker.slots), **updates})
     except membership.InvalidProfile:
         return None
     return answer.get("category") if answer.get("eligible") else None
@@ -141,10 +141,13 @@ class ActionAnswerQuestions(Action):
         events: List[EventType] = []
         answered: List[Text] = []
         unsure = [answer for answer in answers if answer.kind == "unsure"]
-        category = visitor_category(tracker, answers) if any(answer.kind == "followup" for answer in answers) else None
+        follows_up = any(answer.kind == "followup" for answer in answers)
+        # what the visitor said of themselves: read once, for the engine's answer and the follow-ups' category
+        updates = visitor_updates(tracker, answers) if follows_up or questions.PERSONAL in answers else {}
+        category = visitor_category(tracker, updates) if follows_up else None
         for answer in answers:
             if answer == questions.PERSONAL:
-                events += self.personal_answer(dispatcher, tracker, answers)
+                events += engine_answer(dispatcher, tracker, updates, hypothetical=False)
                 continue
             topic = self.topic_for(answer, domain, answered, category)
             if topic and topic not in answered:
@@ -174,14 +177,6 @@ class ActionAnswerQuestions(Action):
         if answer.kind == "followup" and answered:
             return followups.answer_after(domain, answered, answer.question, answer.topic, visitor_category)
         return answer.topic if answer.kind == "faq" else None
-
-    @staticmethod
-    def personal_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
-                        answers: List[questions.Answer]) -> List[EventType]:
-        """The engine's answer from what the visitor said about themselves, now and before:
-        the other questions, about others or the page, are left out, unless the message
-        says nothing else about the visitor."""
-        return engine_answer(dispatcher, tracker, visitor_updates(tracker, answers), hypothetical=False)
 
 
 class ActionTellMore(Action):

@@ -105,7 +105,11 @@ def asks_anything(text: str) -> bool:
 def questions(text: str) -> List[str]:
     """The questions a message asks, when it asks more than one or gives background first;
     empty when the message is one plain question (the whole message is then read as is)."""
-    found = parts(text)
+    return questions_in(parts(text))
+
+
+def questions_in(found: Sequence[Part]) -> List[str]:
+    """questions(), from the message's parts."""
     asked = [LEADING_CONJUNCTION.sub("", part.text) for part in found if part.is_question]
     return asked if len(asked) >= 2 or (asked and len(found) > len(asked)) else []
 
@@ -116,9 +120,13 @@ def in_context(text: str) -> List[Optional[str]]:
     background says more with it. None for a question that leans on the question before
     it ("... What membership can I get, and how much?"). Empty without background or with
     one question (the whole message is then that question in its context)."""
-    found = parts(text)
+    return contexts_in(parts(text))
+
+
+def contexts_in(found: Sequence[Part]) -> List[Optional[str]]:
+    """in_context(), from the message's parts."""
     background = " ".join(part.text for part in found if not part.is_question)
-    asked = questions(text)
+    asked = questions_in(found)
     if not background or len(asked) < 2:
         return []
     return [None if number and leans_on_question_before(question) else f"{background} {question}"

@@ -73,10 +73,10 @@ class QuestionSplitter(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for position, message in enumerate(list(messages)):
-            text = message.get(TEXT) or ""
-            for question in questions.questions(text):
+            found = questions.parts(message.get(TEXT) or "")  # split once, read twice
+            for question in questions.questions_in(found):
                 messages.append(Message(data={TEXT: question, QUESTION_OF: position}))
-            for number, question in enumerate(questions.in_context(text)):
+            for number, question in enumerate(questions.contexts_in(found)):
                 if question:
                     messages.append(Message(data={TEXT: question, QUESTION_OF: position, IN_CONTEXT_OF: number}))
         return messages
@@ -110,8 +110,7 @@ class QuestionCollector(GraphComponent):
     def _fold(message: Message, questions_asked: List[Message], placed: List[Message]) -> None:
         """questions_asked: a message for each question; placed: the one each is read from."""
         personal = intent_of(message) in PERSONAL_INTENTS
-        readings = [replace(reading_of(chosen), text=part.get(TEXT), names_facts=reading_of(part).names_facts)
-                    for part, chosen in zip(questions_asked, placed)]
+        readings = [reading_placed(part, chosen) for part, chosen in zip(questions_asked, placed)]
         answers = questions.plan(readings, personal)
         if all(answer.kind == "unsure" for answer in answers) and clear_as_a_whole(message):
             return  # "med studnt wanna join, what do i get and do i pay": the parts alone say less
@@ -152,6 +151,14 @@ def reading_of(message: Message) -> questions.Reading:
     topic, confidence = best_faq_answer(message.data)
     return questions.Reading(message.get(TEXT) or "", intent_of(message), topic, confidence,
                              profile_facts(message.get(ENTITIES, [])) > 0, tuple(likely_topics(message.data)))
+
+
+def reading_placed(part: Message, chosen: Message) -> questions.Reading:
+    """A question's reading from the message it is read from, with its own words and facts."""
+    alone = reading_of(part)
+    if chosen is part:
+        return alone
+    return replace(reading_of(chosen), text=alone.text, names_facts=alone.names_facts)
 
 
 def placed_in_context(part: Message, context: Optional[Message]) -> Message:
