@@ -31,7 +31,8 @@ def content(token: Token) -> Optional[Tuple[Any, ...]]:
         values += [key, value]
     if not all(isinstance(value, PLAIN_TYPES) for value in values):
         return None
-    return tuple((type(value), value) for value in values)
+    # floats by their text: -0.0 == 0.0, yet they print (and fingerprint) differently
+    return tuple((type(value), repr(value) if isinstance(value, float) else value) for value in values)
 
 
 def remembered_fingerprint(token: Token) -> Text:

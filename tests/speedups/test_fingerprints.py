@@ -48,6 +48,13 @@ def test_equal_values_of_other_types_are_told_apart():
     assert remembered_fingerprint(token) == rasa_fingerprint(token) != before
 
 
+def test_negative_zero_is_told_apart_from_zero():
+    token = Token("0", 0, data={"pos": -0.0})
+    before = remembered_fingerprint(token)
+    token.set("pos", 0.0)
+    assert remembered_fingerprint(token) == rasa_fingerprint(token) != before
+
+
 def test_data_changed_in_place_is_seen():
     token = Token("dues", 4, data={"vector": numpy.zeros(3), "tags": ["NOUN"]})
     before = remembered_fingerprint(token)
