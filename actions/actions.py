@@ -180,6 +180,9 @@ class ActionAnswerQuestions(Action):
 
 
 class ActionTellMore(Action):
+    """"tell me more", or "sorry what?": the last FAQ answer at more length; after the
+    engine's answer, its reasons with their sources; before any answer, what it can do."""
+
     def name(self) -> Text:
         return "action_tell_more"
 
@@ -190,7 +193,11 @@ class ActionTellMore(Action):
         if more:
             dispatcher.utter_message(text=more, **sources.tell_more_metadata(topic))
             return [SlotSet(feedback.ANSWER_SLOT, topic)]
-        dispatcher.utter_message(response="utter_what_can_you_do")
+        reasons = sources.sources_reply(tracker.events, domain) if followups.engine_answered_last(tracker.events) else None
+        if reasons:
+            dispatcher.utter_message(text=reasons)
+        else:
+            dispatcher.utter_message(response="utter_what_can_you_do")
         return []
 
 
@@ -222,7 +229,7 @@ class ActionAnswerFollowup(Action):
                   domain: DomainDict) -> List[EventType]:
         message = tracker.latest_message
         last_topic, category = followed_answer(tracker)
-        topic = followups.followup_topic(domain, last_topic, followups.aspect_of(message.get("text") or ""), category)
+        topic = followups.followup_topic(domain, last_topic, topics.aspect_of(message.get("text") or ""), category)
         own, confidence = topics.best_faq_answer(message)
         topic = topic or (own if confidence >= FAQ_CLEAR_ANSWER else None)  # nothing to follow: its own clear reading
         dispatcher.utter_message(response=topics.response_name(topic) if topic else "utter_ask_rephrase")
@@ -232,7 +239,7 @@ class ActionAnswerFollowup(Action):
 def followed_answer(tracker: Tracker) -> Tuple[Optional[str], Optional[str]]:
     """What a follow-up follows: the last FAQ answer's topic and the category the follow-up
     names, or the category the engine placed the visitor in when it spoke last."""
-    category = followups.category_of(tracker.latest_message.get("entities", []))
+    category = topics.category_of(tracker.latest_message.get("entities", []))
     quoted = tracker.get_slot(CATEGORY_SLOT)
     if not category and followups.engine_answered_last(tracker.events) and quoted not in (None, NOT_ELIGIBLE):
         return None, quoted
@@ -265,8 +272,8 @@ class ActionDidYouMean(Action):
         message = tracker.latest_message
         likely = topics.likely_topics(message)
         candidates = suggestions.known_topics(domain, likely)
-        settled = suggestions.settled_by_category(domain, likely, followups.category_of(message.get("entities", [])),
-                                                  followups.aspect_of(questions.asked(message.get("text") or "")))
+        settled = suggestions.settled_by_category(domain, likely, topics.category_of(message.get("entities", [])),
+                                                  topics.aspect_of(questions.asked(message.get("text") or "")))
         if settled:
             dispatcher.utter_message(response=topics.response_name(settled))
         elif suggestions.missed_before(tracker.events, self.name()) or not candidates:

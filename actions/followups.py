@@ -1,50 +1,14 @@
 """Follow-up questions in context ("and for international members?", "how much is
 that?", "what about retired?"): which topic they ask about. Pure functions."""
-import re
 from typing import Any, Dict, Iterable, List, Optional
 
-from language.topics import ANY_CATEGORY, Domain, Events, find_topic, topic_answered_by, topic_metadata
-from language.vocabulary import code_for
-
-ASPECT_PATTERNS = {
-    "cost": r"how much|cost|price|pay|dues|fee|\$|free|charge|expensive|refund",
-    "rights": r"office|chancellor|vote|elect|rights?\b|committee|same as|differen",
-    "eligibility": r"\bwho\b|eligib|qualif|\bjoin|can i|apply|allowed",
-}
-
-# Entities that name a category of membership in other words.
-CATEGORY_OF_ENTITY = {
-    ("stage", "retired"): "retired",
-    ("stage", "resident"): "member_in_training",
-    ("stage", "fellow"): "member_in_training",
-    ("stage", "student"): "medical_student",
-    ("profession", "medical_student"): "medical_student",
-    ("profession", "mri_scientist"): "allied_health",
-    ("profession", "radiologist_assistant"): "allied_health",
-}
+from language.topics import ANY_CATEGORY, Domain, Events, aspect_of, find_topic, topic_answered_by, topic_metadata
 
 # Where a category has no topic of its own for an aspect, the one that covers it.
 COVERED_BY = {
     "medical_student": "member_in_training",
     "international_member_in_training": "international",
 }
-
-
-def aspect_of(text: str) -> Optional[str]:
-    lowered = text.lower()
-    return next((aspect for aspect, pattern in ASPECT_PATTERNS.items() if re.search(pattern, lowered)), None)
-
-
-def category_of(entities: Iterable[Dict[str, Any]]) -> Optional[str]:
-    """The membership category named in the message, if any."""
-    for entity in entities:
-        label, value = entity.get("entity"), entity.get("value", "")
-        code = code_for(label, value)
-        if label == "category" and code:
-            return code
-        if (label, code) in CATEGORY_OF_ENTITY:
-            return CATEGORY_OF_ENTITY[(label, code)]
-    return None
 
 
 def followup_topic(domain: Domain, last_topic: Optional[str], aspect: Optional[str],

@@ -11,12 +11,9 @@ from typing import Any, Dict, Iterable, Mapping, Optional
 
 import membership
 from membership.profile import parse_profile
-from actions.followups import aspect_of
 from language.profile import missing_fields
-from language.questions import asked
-from language.topics import ANY_CATEGORY, Domain, as_engine_category, best_faq_answer, find_topic, topic_metadata
+from language.topics import ANY_CATEGORY, Domain, as_engine_category, best_faq_answer, named_topic, topic_metadata
 from language.confidence import FAQ_ANSWER_CONFIDENCE
-from language.vocabulary import code_for
 
 # Answers that state a rule the engine then applies to the visitor's facts. Eligibility
 # answers other than the overview are left out: which category fits is what the form's
@@ -38,6 +35,7 @@ LEAD_CONFIDENCE = FAQ_ANSWER_CONFIDENCE
 # categories are for the US and Canada, its international ones for everywhere else.
 DOMESTIC_CATEGORIES = frozenset({"general", "member_in_training"})
 INTERNATIONAL_CATEGORIES = frozenset({"international", "international_member_in_training"})
+ELIGIBILITY = "eligibility"
 
 
 def fits(categories: Iterable[str], provisional_category: Optional[str], names_facts: bool,
@@ -55,11 +53,14 @@ def fits(categories: Iterable[str], provisional_category: Optional[str], names_f
 
 
 def leading_topic(parse_data: Mapping[str, Any], domain: Domain, profile: Dict[str, Any]) -> Optional[str]:
-    """The FAQ topic to answer before the form asks for what the engine still needs, or None
-    when the engine can answer at once or no confident answer states a fitting rule."""
-    named = named_topic(parse_data, domain)
+    """The FAQ topic to answer before the form asks for what the engine still needs, or
+    before the engine says that no category covers the visitor (the eligibility answer they
+    asked about says who may join: "I'm a physician assistant ... maybe allied health?");
+    None when no confident answer states a fitting rule."""
+    # only a category named as such: a stage or profession named is what the form places
+    named = named_topic(domain, parse_data.get("text") or "", parse_data.get("entities") or (), implied=False)
     topic, confidence = (named, 1.0) if named else best_faq_answer(parse_data)
-    metadata = topic_metadata(domain, topic) if topic in LEADING_TOPICS else None
+    metadata = topic_metadata(domain, topic) if topic else None
     if metadata is None or confidence < LEAD_CONFIDENCE:
         return None
     try:
@@ -67,19 +68,10 @@ def leading_topic(parse_data: Mapping[str, Any], domain: Domain, profile: Dict[s
         answer = membership.quote(visitor)
     except membership.InvalidProfile:
         return None
-    if not missing_fields(answer):
-        return None  # the engine answers at once: its answer needs no preface
+    if not missing_fields(answer):  # the engine answers at once
+        return topic if answer.get("eligible") is False and metadata.get("aspect") == ELIGIBILITY else None
+    if topic not in LEADING_TOPICS:
+        return None
     names_facts = any(field != "as_of" for field in profile)
     fitting = fits(metadata.get("categories", []), answer.get("category"), names_facts, visitor.is_domestic)
     return topic if fitting else None
-
-
-def named_topic(parse_data: Mapping[str, Any], domain: Domain) -> Optional[str]:
-    """The answer about the category the question names, for what it asks of it: "... What
-    is general membership going to cost me now?" asks general dues, whatever the background
-    before it made the response selector think of."""
-    question = asked(parse_data.get("text") or "")
-    aspect = aspect_of(question)
-    named = [code_for("category", entity.get("value", "")) for entity in parse_data.get("entities") or ()
-             if entity.get("entity") == "category" and entity.get("value", "").lower() in question.lower()]
-    return find_topic(domain, named[0], aspect) if len(set(named)) == 1 and named[0] and aspect else None

@@ -34,6 +34,11 @@ PARTING = re.compile(r"^\W*(?:(?:ok(?:ay)?|thanks?(?: you)?|you too|bye)\W+)*(?:
 # "oh wait, I did pass my ABR boards": the visitor corrects what they said about themselves.
 CORRECTING = re.compile(r"^\W*(?:(?:oh|ah|oops|sorry|actually|wait|hang on|hold on|correction|my bad)\b\W*)+",
                         re.IGNORECASE)
+# "sorry what", "huh?", "what do you mean": the visitor did not follow the last reply.
+CONFUSED = re.compile(r"^\W*(?:(?:sorry|pardon|huh|eh|what|wait|um+|hm+)\b\W*)*(?:(?:pardon|huh|what)\W*"
+                      r"|what do you mean|what does that mean|i (?:do not|don'?t|dont) (?:understand|get it|follow)"
+                      r"|come again|say (?:that|it) again|i'?m (?:confused|lost)|(?:that|this) makes no sense)\W*$",
+                      re.IGNORECASE)
 PROFILE_LABELS = {"profession", "stage", "specialty", "board", "service", "country", "date", "school_years"}
 UNSURE_INTENTS = {"ask_personal", "inform", "nlu_fallback"}
 MISTAKEN_FOR = {"faq", "followup", "out_of_scope"}
@@ -129,6 +134,8 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_c
     entities = list(entities)
     if intent in ("greet", "nlu_fallback") and PARTING.match(text or ""):
         return "goodbye"
+    if CONFUSED.match(text or "") and not profile_facts(entities):
+        return "tell_more"  # said again at more length, or what the assistant can do
     # An FAQ answer that covers part of a subject counts only when it would be given.
     if intent in PAGE_READINGS and silent_subject(text, faq_topic if faq_confidence >= FAQ_ANSWER_FLOOR else None):
         return "not_on_page"

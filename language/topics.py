@@ -1,6 +1,11 @@
 """FAQ topics as the domain describes them: each `utter_faq/<topic>` response carries
 metadata (title, categories, aspect, key facts, a longer `more`). Pure functions."""
+import re
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
+
+from language.confidence import FAQ_CLEAR_ANSWER
+from language.questions import asked
+from language.vocabulary import code_for
 
 FAQ_PREFIX = "utter_faq/"
 ANY_CATEGORY = "any"  # in an answer's metadata: about every category ("Who can join the ACR?")
@@ -88,3 +93,74 @@ def find_topic(domain: Domain, category: str, aspect: str) -> Optional[str]:
         if category in metadata.get("categories", []) and metadata.get("aspect") == aspect:
             return topic
     return None
+
+
+ASPECT_PATTERNS = {
+    "cost": r"how much|cost|price|pay|dues|fee|\$|free|charge|expensive|refund",
+    "rights": r"office|chancellor|vote|elect|rights?\b|committee|same as|differen",
+    "eligibility": r"\bwho\b|eligib|qualif|\bjoin|can i|apply|allowed|accept|\bopen to\b",
+}
+
+# Entities that name a category of membership in other words.
+CATEGORY_OF_ENTITY = {
+    ("stage", "retired"): "retired",
+    ("stage", "resident"): "member_in_training",
+    ("stage", "fellow"): "member_in_training",
+    ("stage", "student"): "medical_student",
+    ("profession", "medical_student"): "medical_student",
+    ("profession", "mri_scientist"): "allied_health",
+    ("profession", "radiologist_assistant"): "allied_health",
+    # technologists and others: the allied health answer says which professions beside physicians may join
+    ("profession", "other"): "allied_health",
+}
+
+
+def aspect_of(text: str) -> Optional[str]:
+    lowered = text.lower()
+    return next((aspect for aspect, pattern in ASPECT_PATTERNS.items() if re.search(pattern, lowered)), None)
+
+
+def category_of(entities: Iterable[Dict[str, Any]]) -> Optional[str]:
+    """The membership category named in the message, if any."""
+    return next(filter(None, map(entity_category, entities)), None)
+
+
+def entity_category(entity: Mapping[str, Any]) -> Optional[str]:
+    """The category an entity names: a category, or a stage or profession that has one."""
+    label, value = entity.get("entity"), entity.get("value", "")
+    code = code_for(label, value)
+    return code if label == "category" else CATEGORY_OF_ENTITY.get((label, code))
+
+
+def named_category(text: str, entities: Iterable[Dict[str, Any]], implied: bool = True) -> Optional[str]:
+    """The one category of membership the message's question names ("... What is general
+    membership going to cost me now?"), or with `implied` also through a profession or stage
+    ("are rad techs eligible?"), not its background; None for none or several."""
+    question = asked(text or "").lower()
+    named = {entity_category(entity) for entity in entities if entity.get("value", "").lower() in question
+             and (implied or entity.get("entity") == "category")}
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None
+
+
+def named_topic(domain: Domain, text: str, entities: Iterable[Dict[str, Any]], implied: bool = True) -> Optional[str]:
+    """The answer about the category the question names, for what it asks of it."""
+    category, aspect = named_category(text, entities, implied), aspect_of(asked(text or ""))
+    return find_topic(domain, category, aspect) if category and aspect else None
+
+
+def settled_by_named_category(domain: Domain, text: str, entities: Iterable[Dict[str, Any]],
+                              best_topic: Optional[str], confidence: float) -> Optional[str]:
+    """The answer about the category a question names, in place of a best answer the
+    response selector is unsure of, about the same aspect of another category: "is a UK
+    board (FRCR) accepted for general membership or only the american / canadian boards?"
+    read as international eligibility (0.40), general eligibility second (0.17). A best
+    answer about another aspect stays: the question asks something else of the category."""
+    if confidence >= FAQ_CLEAR_ANSWER:
+        return None
+    entities = list(entities)
+    topic = named_topic(domain, text, entities)
+    best = topic_metadata(domain, best_topic or "") or {}
+    if topic is None or topic == best_topic or best.get("aspect") != aspect_of(asked(text)):
+        return None
+    return None if named_category(text, entities) in best.get("categories", []) else topic

@@ -3,6 +3,7 @@ does not read; the question splitter gives each question of a message a message 
 own, so the classifiers read each one alone; the router sends personal questions to the
 membership engine (language/routing.py); the question collector, last, folds the
 questions' readings back into the visitor's message (language/questions.py)."""
+import json
 from dataclasses import replace
 from typing import Any, Dict, List, Optional
 
@@ -12,11 +13,16 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, RESPONSE,
                                       RESPONSE_SELECTOR, TEXT)
+from rasa.nlu.selectors.response_selector import (PREDICTED_CONFIDENCE_KEY, RESPONSE_SELECTOR_PREDICTION_KEY,
+                                                  RESPONSE_SELECTOR_RANKING_KEY, RESPONSE_SELECTOR_RESPONSES_KEY,
+                                                  RESPONSE_SELECTOR_UTTER_ACTION_KEY)
+from rasa.shared.nlu.constants import INTENT_RESPONSE_KEY
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import membership
-from language.topics import best_faq_answer, faq_margin, likely_topics
+from language.topics import (FAQ_PREFIX, best_faq_answer, faq_margin, faq_selection, likely_topics, response_name,
+                             settled_by_named_category)
 from language.facts import warm_up
 from language import questions
 from language.confidence import FAQ_ANSWER_CONFIDENCE
@@ -45,6 +51,67 @@ class AnswerTextRemover(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         return messages
+
+
+FAQ_ANSWERS_FILE = "faq_answers.json"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class NamedCategoryAnswer(GraphComponent):
+    """Right after the response selector: a question that names one category of membership
+    and asks about it ("is a UK board accepted for general membership?") gets that
+    category's answer when the response selector was unsure and thought of another
+    category (language.topics.settled_by_named_category). Training keeps the FAQ answers
+    with their metadata (categories, aspect) in the model."""
+
+    def __init__(self, model_storage: ModelStorage, resource: Resource, answers: Dict[str, List[Dict[str, Any]]]):
+        self._model_storage, self._resource, self._answers = model_storage, resource, answers
+        self._domain = {"responses": answers}
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "NamedCategoryAnswer":
+        return cls(model_storage, resource, {})
+
+    @classmethod
+    def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "NamedCategoryAnswer":
+        with model_storage.read_from(resource) as directory:
+            answers = json.loads((directory / FAQ_ANSWERS_FILE).read_text(encoding="utf-8"))
+        return cls(model_storage, resource, answers)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        answers = {name: variants for name, variants in training_data.responses.items() if name.startswith(FAQ_PREFIX)}
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / FAQ_ANSWERS_FILE).write_text(json.dumps(answers), encoding="utf-8")
+        return self._resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            best_topic, confidence = best_faq_answer(message.data)
+            topic = settled_by_named_category(self._domain, message.get(TEXT) or "", message.get(ENTITIES, []),
+                                              best_topic, confidence)
+            if topic:
+                self._select(message, topic)
+        return messages
+
+    def _select(self, message: Message, topic: str) -> None:
+        """The named category's answer and the best answer swap places and confidences."""
+        selection = faq_selection(message.data)
+        ranking = selection.get(RESPONSE_SELECTOR_RANKING_KEY) or []
+        key = f"faq/{topic}"
+        named = next((entry for entry in ranking if entry.get(INTENT_RESPONSE_KEY) == key), None)
+        if named is None or not ranking:
+            return  # not among the response selector's candidates at all
+        first = ranking[0]
+        labels = {id(first): named, id(named): first}
+        selection[RESPONSE_SELECTOR_RANKING_KEY] = [
+            dict(entry, id=labels[id(entry)].get("id"), **{INTENT_RESPONSE_KEY: labels[id(entry)][INTENT_RESPONSE_KEY]})
+            if id(entry) in labels else entry for entry in ranking]
+        selection[RESPONSE_SELECTOR_PREDICTION_KEY] = {
+            **selection[RESPONSE_SELECTOR_PREDICTION_KEY], INTENT_RESPONSE_KEY: key,
+            RESPONSE_SELECTOR_UTTER_ACTION_KEY: response_name(topic),
+            RESPONSE_SELECTOR_RESPONSES_KEY: self._answers.get(response_name(topic), [])}
 
 
 # On a question's own message: the position, in the batch, of the visitor's message it came from.

@@ -273,3 +273,19 @@ def test_did_you_mean_answers_the_suggestion_the_named_category_settles(domain, 
                                                   events=[{"event": "user"}]), domain)
     assert messages[0].get("response") == expected
     assert bool(messages[0].get("buttons")) == (expected is None)
+
+
+def test_what_do_you_mean_after_the_engines_answer_gives_its_reasons(domain):
+    slots = {"profession": "physician", "stage": "resident", "country": "CA"}
+    quoted, _ = run(ActionQuote(), tracker("what do I pay", "ask_personal", slots=slots), domain)
+    events = [{"event": "user", "text": "what do I pay"}, {"event": "action", "name": "action_quote"},
+              {"event": "bot", "text": quoted[0]["text"], "metadata": {"reasons": quoted[0]["reasons"]}},
+              {"event": "user", "text": "what do you mean"}]
+    messages, _ = run(ActionTellMore(), tracker("what do you mean", "tell_more", slots=slots, events=events), domain)
+    assert "Residents and fellows in an approved radiology residency" in messages[0]["text"]
+    assert "Source:" in messages[0]["text"]
+
+
+def test_what_do_you_mean_before_any_answer_says_what_it_can_do(domain):
+    messages, _ = run(ActionTellMore(), tracker("sorry what", "tell_more", events=[{"event": "user"}]), domain)
+    assert messages[0]["response"] == "utter_what_can_you_do"

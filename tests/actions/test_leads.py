@@ -2,6 +2,7 @@
 import pytest
 
 from actions import leads
+from language import topics
 from language.topics import best_faq_answer
 
 AS_OF = "2026-11-26"
@@ -95,4 +96,20 @@ def test_the_category_the_question_names_leads_whatever_the_background_suggested
     assert leads.leading_topic(parse_data, domain, profile(profession="physician")) == "general_cost"
     background_only = "General membership sounds good. What would I pay?"
     parse_data = {"text": background_only, "entities": entities_of(background_only), **selected("mit_cost", 0.3)}
-    assert leads.named_topic(parse_data, domain) is None
+    assert topics.named_topic(domain, parse_data["text"], parse_data["entities"], implied=False) is None
+
+
+@pytest.mark.parametrize("topic, expected", [
+    ("allied_health_eligibility", "allied_health_eligibility"),  # who may join, before "none covers you"
+    ("allied_health_cost", None),  # a cost says nothing about why no category fits
+])
+def test_the_eligibility_rule_asked_about_leads_when_no_category_covers_the_visitor(domain, topic, expected):
+    parse_data = {"text": "im a rad tech with arrt, can i join as allied health", "entities": [],
+                  **selected(topic, 0.99)}
+    assert leads.leading_topic(parse_data, domain, profile(profession="other", country="US")) == expected
+
+
+def test_no_lead_when_the_engine_places_the_visitor_at_once(domain):
+    parse_data = {"text": "im a resident in canada, can i join", "entities": [], **selected("mit_eligibility", 0.99)}
+    assert leads.leading_topic(parse_data, domain, profile(profession="physician", stage="resident",
+                                                           country="CA")) is None

@@ -24,8 +24,8 @@ def test_every_topic_has_complete_metadata(domain):
     ("general_cost", "what about allied health?", "allied_health_cost"),
 ])
 def test_a_follow_up_keeps_what_it_leaves_out(domain, entities_of, last, text, expected):
-    category = followups.category_of(entities_of(text))
-    assert followups.followup_topic(domain, last, followups.aspect_of(text), category) == expected
+    category = topics.category_of(entities_of(text))
+    assert followups.followup_topic(domain, last, topics.aspect_of(text), category) == expected
 
 
 def test_a_follow_up_without_context_finds_nothing(domain):

@@ -240,3 +240,20 @@ def test_a_subject_an_answer_covers_counts_only_when_that_answer_would_be_given(
 ])
 def test_a_farewell_that_reads_like_a_greeting_is_a_goodbye(text, intent, routed, entities_of):
     assert engine_intent(intent, text, entities_of(text), TODAY) == routed
+
+
+@pytest.mark.parametrize("intent, text, routed", [
+    ("inform", "sorry what", "tell_more"),
+    ("nlu_fallback", "huh?", "tell_more"),
+    ("faq", "what do you mean?", "tell_more"),
+    ("inform", "I don't understand", "tell_more"),
+    ("inform", "sorry", None),  # an apology, not a "say that again"
+    ("faq", "sorry what about fellows?", None),
+])
+def test_a_visitor_who_did_not_follow_is_told_more(intent, text, routed, entities_of):
+    assert engine_intent(intent, text, entities_of(text), TODAY) == routed
+
+
+def test_a_confused_visitor_who_adds_a_fact_is_read_for_it(entities_of):
+    text = "huh? I'm a resident"
+    assert engine_intent("inform", text, entities_of(text), TODAY) != "tell_more"

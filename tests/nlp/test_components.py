@@ -1,8 +1,13 @@
-"""The question collector folds each question's reading back into the visitor's message."""
-from rasa.shared.nlu.constants import INTENT, RESPONSE_SELECTOR, TEXT
+"""The question collector folds each question's reading back into the visitor's message; a
+question naming a category gets its answer when the response selector was unsure."""
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import ENTITIES, INTENT, RESPONSE_SELECTOR, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from nlp.components import IN_CONTEXT_OF, QUESTION_OF, QUESTIONS, QuestionCollector, intent_of
+from nlp.components import IN_CONTEXT_OF, QUESTION_OF, QUESTIONS, NamedCategoryAnswer, QuestionCollector, intent_of
 from language.topics import best_faq_answer
 
 BACKGROUND = "Saw in the news that dues went up for physicians and physicists."
@@ -106,3 +111,32 @@ def test_one_question_about_the_visitor_after_background_makes_the_message_perso
     [folded] = collect(message(f"I'm an RT(R) and I'm about to start an RA program. {question}", "goodbye", None, 0.0),
                        message(question, "ask_personal", "allied_health_eligibility", 0.4, question_of=0))
     assert intent_of(folded) == "ask_personal"
+
+
+def test_the_named_categorys_answer_swaps_places_with_an_unsure_best_answer(tmp_path, domain, entities_of):
+    storage, resource = LocalModelStorage(tmp_path), Resource("named_category_answer")
+    context = ExecutionContext(GraphSchema({}), "test")
+    answers = {name: variants for name, variants in domain["responses"].items() if name.startswith("utter_faq/")}
+    NamedCategoryAnswer.create({}, storage, resource, context).train(
+        TrainingData(responses={**answers, "utter_greet": [{"text": "Hi!"}]}))
+    component = NamedCategoryAnswer.load({}, storage, resource, context)  # the answers travel in the model
+    text = "is a UK board (FRCR) accepted for general membership or only the american / canadian boards?"
+    read = message(text, "faq", "international_eligibility", 0.40)
+    read.set(ENTITIES, entities_of(text))
+    read.get(RESPONSE_SELECTOR)["faq"]["ranking"] = [
+        {"intent_response_key": f"faq/{topic}", "confidence": confidence}
+        for topic, confidence in [("international_eligibility", 0.40), ("international_vs_general", 0.2),
+                                  ("general_eligibility", 0.17)]]
+    [settled] = component.process([read])
+    selected = settled.get(RESPONSE_SELECTOR)["faq"]
+    assert best_faq_answer(settled.data) == ("general_eligibility", 0.40)
+    assert selected["response"]["utter_action"] == "utter_faq/general_eligibility"
+    assert selected["response"]["responses"] == answers["utter_faq/general_eligibility"]
+    assert [(entry["intent_response_key"], entry["confidence"]) for entry in selected["ranking"]] == [
+        ("faq/general_eligibility", 0.40), ("faq/international_vs_general", 0.2), ("faq/international_eligibility", 0.17)]
+
+
+def test_a_message_naming_no_category_keeps_its_reading(tmp_path):
+    component = NamedCategoryAnswer(LocalModelStorage(tmp_path), Resource("named"), {})
+    [kept] = component.process([message("how much are dues", "faq", "general_cost", 0.4)])
+    assert best_faq_answer(kept.data) == ("general_cost", 0.4)

@@ -1,0 +1,38 @@
+"""Over REST against the real servers: a question naming a category gets that category's
+answer; a visitor no category covers hears who may join before the engine says so; a
+visitor who did not follow ("sorry what") is told more, not asked for their profession."""
+from content.check import faq_responses
+
+WHAT_IT_CAN_DO = "I answer questions about ACR membership."
+
+
+def faq_text(topic):
+    return faq_responses()[topic]["text"]
+
+
+def texts(replies):
+    return [reply.get("text", "") for reply in replies]
+
+
+def test_a_question_naming_general_membership_gets_its_eligibility(assistant):
+    replies = texts(assistant.say("named-frcr", "is a UK board (FRCR) accepted for general membership "
+                                                "or only the american / canadian boards?"))
+    assert replies[0] == faq_text("general_eligibility")
+
+
+def test_a_technologist_hears_the_allied_health_rule_then_the_engines_answer(assistant):
+    replies = texts(assistant.say("named-rad-tech", "im a rad tech with arrt, can i join as allied health"))
+    assert replies[0] == faq_text("allied_health_eligibility")
+    assert replies[1].startswith("From what you've told me, you're not eligible")
+
+
+def test_sorry_what_before_any_answer_says_what_it_can_do(assistant):
+    replies = texts(assistant.say("unfollowed-first", "sorry what"))
+    assert replies[0].startswith(WHAT_IT_CAN_DO)
+    assert not any("profession" in reply for reply in replies)
+
+
+def test_what_do_you_mean_after_the_engines_answer_gives_its_reasons(assistant):
+    assistant.say("unfollowed-quote", "I'm a resident in Canada, what do I pay?")
+    replies = texts(assistant.say("unfollowed-quote", "what do you mean?"))
+    assert "Residents and fellows in an approved radiology residency" in replies[0]

@@ -1,0 +1,46 @@
+"""Which category and aspect a question names, and the answer that naming settles."""
+import pytest
+
+from language import topics
+
+FRCR = "is a UK board (FRCR) accepted for general membership or only the american / canadian boards?"
+
+
+def test_accepted_for_a_category_asks_who_is_eligible():
+    assert topics.aspect_of(FRCR) == "eligibility"
+
+
+def test_a_category_named_as_such_or_through_a_profession(entities_of):
+    rad_techs = "are rad techs eligible to be members or is that only ASRT"
+    assert topics.named_category(FRCR, entities_of(FRCR)) == "general"
+    assert topics.named_category(rad_techs, entities_of(rad_techs)) == "allied_health"
+    assert topics.named_category(rad_techs, entities_of(rad_techs), implied=False) is None
+
+
+def test_a_category_named_only_in_the_background_is_not_the_questions(entities_of):
+    text = "General membership sounds good. What would I pay?"
+    assert topics.named_category(text, entities_of(text)) is None
+
+
+def test_two_categories_named_settle_nothing(entities_of):
+    text = "is international membership the same as general membership?"
+    assert topics.named_category(text, entities_of(text)) is None
+
+
+def test_the_named_category_settles_an_unsure_answer_about_another(domain, entities_of):
+    assert topics.settled_by_named_category(domain, FRCR, entities_of(FRCR), "international_eligibility",
+                                            0.40) == "general_eligibility"
+
+
+@pytest.mark.parametrize("best, confidence", [
+    ("international_eligibility", 0.95),  # the response selector is sure
+    ("general_eligibility", 0.40),  # it already chose the named category's answer
+    ("international_dues", 0.40),  # it read another aspect: the question may ask something else
+])
+def test_the_response_selectors_answer_stays(domain, entities_of, best, confidence):
+    assert topics.settled_by_named_category(domain, FRCR, entities_of(FRCR), best, confidence) is None
+
+
+def test_a_question_about_the_change_of_category_keeps_its_answer(domain, entities_of):
+    text = "Do I need to reapply to the ACR as a full member, and when would I start paying?"
+    assert topics.settled_by_named_category(domain, text, entities_of(text), "mit_to_paid", 0.86) is None
