@@ -57,8 +57,8 @@ def leading_topic(parse_data: Mapping[str, Any], domain: Domain, profile: Dict[s
     before the engine says that no category covers the visitor (the eligibility answer they
     asked about says who may join: "I'm a physician assistant ... maybe allied health?");
     None when no confident answer states a fitting rule."""
-    # only a category named as such: a stage or profession named is what the form places
-    named = named_topic(domain, parse_data.get("text") or "", parse_data.get("entities") or (), implied=False)
+    # a stage or profession named is what the form places, not a category named
+    named = named_topic(domain, parse_data.get("text") or "", parse_data.get("entities") or ())
     topic, confidence = (named, 1.0) if named else best_faq_answer(parse_data)
     metadata = topic_metadata(domain, topic) if topic else None
     if metadata is None or confidence < LEAD_CONFIDENCE:

@@ -170,6 +170,19 @@ def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str
     return {role: parsed.year if role == "dues_year" else parsed.isoformat()}
 
 
+# "a whole mess with the Royal College exams", "studying for the ABR core exam": a board's
+# exam still to pass is no certification by it ("passed the FRCR exams" is one).
+BOARD_EXAM_AFTER = re.compile(r"^\W*((written|oral|core|certifying|qualifying|final|board|part \w+) )?"
+                              r"(exams?|examinations?)\b", re.IGNORECASE)
+EXAM_PASSED_BEFORE = re.compile(r"\b(pass|passed|cleared|completed|finished|done with|got through)\b[\w\s]{0,20}$",
+                                re.IGNORECASE)
+
+
+def _is_exam_to_pass(text: str, entity: Entity) -> bool:
+    return (bool(BOARD_EXAM_AFTER.match(_after(text, entity.get("end", 0), 30)))
+            and not EXAM_PASSED_BEFORE.search(_before(text, entity.get("start", 0), 40)))
+
+
 def _is_negated(text: str, start: int) -> bool:
     before = _before(text, start, 24)
     return bool(re.search(r"(\bnot|\bno|\bwithout|\bnever|n't)\b[\w\s-]{0,16}$", before))
@@ -233,7 +246,7 @@ def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected
         elif label == "school_years":
             updates["medical_school_years"] = _school_years(value)
         elif label == "board" and code:
-            if not _is_negated(text, entity.get("start", 0)):
+            if not _is_negated(text, entity.get("start", 0)) and not _is_exam_to_pass(text, entity):
                 boards.append(code)
             updates.setdefault("certifications", [])
         elif label == "country" and (_is_excluded_place(text, entity.get("start", 0)) or _is_belonging(text, entity)):

@@ -143,24 +143,32 @@ def named_category(text: str, entities: Iterable[Dict[str, Any]], implied: bool 
     return named.pop() if len(named) == 1 else None
 
 
-def named_topic(domain: Domain, text: str, entities: Iterable[Dict[str, Any]], implied: bool = True) -> Optional[str]:
-    """The answer about the category the question names, for what it asks of it."""
-    category, aspect = named_category(text, entities, implied), aspect_of(asked(text or ""))
+def named_topic(domain: Domain, text: str, entities: Iterable[Dict[str, Any]]) -> Optional[str]:
+    """The answer about the category the question names as such, for what it asks of it."""
+    category, aspect = named_category(text, entities, implied=False), aspect_of(asked(text or ""))
     return find_topic(domain, category, aspect) if category and aspect else None
 
 
 def settled_by_named_category(domain: Domain, text: str, entities: Iterable[Dict[str, Any]],
                               best_topic: Optional[str], confidence: float) -> Optional[str]:
-    """The answer about the category a question names, in place of a best answer the
-    response selector is unsure of, about the same aspect of another category: "is a UK
-    board (FRCR) accepted for general membership or only the american / canadian boards?"
-    read as international eligibility (0.40), general eligibility second (0.17). A best
-    answer about another aspect stays: the question asks something else of the category."""
+    """The answer to what a question asks of the category it names, in place of a best
+    answer the response selector is unsure of that asks the same of another category ("is
+    a UK board (FRCR) accepted for general membership or only the american / canadian
+    boards?": international eligibility 0.40, general eligibility 0.17), or asks something
+    else of the same one ("is associate the same as active membership?": associate
+    eligibility). A best answer about another aspect of another category stays: the
+    question may ask what the aspect words miss ("... as a full member, and when would I
+    start paying?": what changes after training)."""
     if confidence >= FAQ_CLEAR_ANSWER:
         return None
     entities = list(entities)
-    topic = named_topic(domain, text, entities)
-    best = topic_metadata(domain, best_topic or "") or {}
-    if topic is None or topic == best_topic or best.get("aspect") != aspect_of(asked(text)):
+    category, aspect = named_category(text, entities), aspect_of(asked(text or ""))
+    topic = find_topic(domain, category, aspect) if category and aspect else None
+    if topic is None or topic == best_topic:
         return None
-    return None if named_category(text, entities) in best.get("categories", []) else topic
+    best = topic_metadata(domain, best_topic or "") or {}
+    same_category, same_aspect = category in best.get("categories", []), best.get("aspect") == aspect
+    # another aspect only among those the words tell apart: "student membership only for
+    # students who want to become radiologists?" reads as eligibility, but asks what they
+    # want to become ("undecided on radiology")
+    return topic if same_aspect != same_category and best.get("aspect") in ASPECT_PATTERNS else None

@@ -96,7 +96,7 @@ def test_the_category_the_question_names_leads_whatever_the_background_suggested
     assert leads.leading_topic(parse_data, domain, profile(profession="physician")) == "general_cost"
     background_only = "General membership sounds good. What would I pay?"
     parse_data = {"text": background_only, "entities": entities_of(background_only), **selected("mit_cost", 0.3)}
-    assert topics.named_topic(domain, parse_data["text"], parse_data["entities"], implied=False) is None
+    assert topics.named_topic(domain, parse_data["text"], parse_data["entities"]) is None
 
 
 @pytest.mark.parametrize("topic, expected", [

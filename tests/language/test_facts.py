@@ -208,3 +208,19 @@ def test_a_certified_practitioner_is_past_training(text, stage, entities_of):
 ])
 def test_retired_as_a_category_named_is_not_the_visitors_stage(text, stage, entities_of):
     assert profile_updates(text, entities_of(text), TODAY).get("stage") == stage
+
+
+@pytest.mark.parametrize("text, certifications", [
+    ("I'm a radiologist in Ontario, still sitting the Royal College exams", []),
+    ("trying to get back to Canada for fellowship, which is a mess with the Royal College exams", []),
+    ("studying for the ABR core exam", []),
+    ("I passed the FRCR exams and work in London", ["national_board"]),
+    ("ABR certified radiologist in Ohio", ["ABR"]),
+])
+def test_a_boards_exam_still_to_pass_is_no_certification(text, certifications, entities_of):
+    assert profile_updates(text, entities_of(text), TODAY).get("certifications") == certifications
+
+
+def test_passing_a_boards_exam_is_certification(entities_of):
+    text = "oh wait, I did pass my ABR boards, so I am certified"
+    assert profile_updates(text, entities_of(text), TODAY).get("certifications") == ["ABR"]

@@ -39,6 +39,8 @@ def training_examples(intent_prefix: str):
     ("can my employer pay my dues?", "who_pays_and_the_college"),
     ("does the ACR endorse any political candidates", "politics"),
     ("are the CME credits accepted by the ABR for MOC?", "cme_records"),
+    ("can MITs hold office?", "office_for_other_categories"),
+    ("is a fellow allowed to run for office in the college", "office_for_other_categories"),
 ])
 def test_a_question_about_a_subject_the_page_does_not_cover(text, subject):
     assert silent_subject(text) == subject
@@ -50,6 +52,8 @@ def test_a_question_about_a_subject_the_page_does_not_cover(text, subject):
     ("who do i contact about my invoice", "contact"),
     ("how much are chapter dues?", "general_cost"),
     ("how many chapters can I join", "general_cost"),
+    ("can retired members still vote or hold office", "retired_rights"),
+    ("can a retired fellow hold office?", "retired_rights"),
 ])
 def test_a_subject_the_chosen_answer_covers_is_answered(text, topic):
     assert silent_subject(text, topic) is None
