@@ -2,14 +2,7 @@
 that?", "what about retired?"): which topic they ask about. Pure functions."""
 from typing import Any, Dict, Iterable, List, Optional
 
-from language.topics import ANY_CATEGORY, Domain, Events, aspect_of, find_topic, topic_answered_by, topic_metadata
-
-# Where a category has no topic of its own for an aspect, the one that covers it.
-COVERED_BY = {
-    "medical_student": "member_in_training",
-    "international_member_in_training": "international",
-}
-
+from language.topics import ANY_CATEGORY, Domain, Events, aspect_of, covering_topic, topic_answered_by, topic_metadata
 
 def followup_topic(domain: Domain, last_topic: Optional[str], aspect: Optional[str],
                    category: Optional[str]) -> Optional[str]:
@@ -18,12 +11,7 @@ def followup_topic(domain: Domain, last_topic: Optional[str], aspect: Optional[s
     if last:
         aspect = aspect or last.get("aspect")
         category = category or next(iter(last.get("categories", [])), None)
-    while category and aspect:
-        topic = find_topic(domain, category, aspect)
-        if topic:
-            return topic
-        category = COVERED_BY.get(category)
-    return None
+    return covering_topic(domain, category, aspect) if category and aspect else None
 
 
 def answer_after(domain: Domain, answered: List[str], question: str, own_topic: Optional[str],

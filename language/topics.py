@@ -95,6 +95,23 @@ def find_topic(domain: Domain, category: str, aspect: str) -> Optional[str]:
     return None
 
 
+# Where a category has no topic of its own for an aspect, the one that covers it.
+COVERED_BY = {
+    "medical_student": "member_in_training",
+    "international_member_in_training": "international",
+}
+
+
+def covering_topic(domain: Domain, category: Optional[str], aspect: str) -> Optional[str]:
+    """The topic answering `aspect` for `category`, or for the category that covers it."""
+    while category:
+        topic = find_topic(domain, category, aspect)
+        if topic:
+            return topic
+        category = COVERED_BY.get(category)
+    return None
+
+
 ASPECT_PATTERNS = {
     "cost": r"how much|cost|price|pay|dues|fee|\$|free|charge|expensive|refund",
     "rights": r"office|chancellor|vote|elect|rights?\b|committee|same as|differen",
@@ -172,3 +189,19 @@ def settled_by_named_category(domain: Domain, text: str, entities: Iterable[Dict
     # students who want to become radiologists?" reads as eligibility, but asks what they
     # want to become ("undecided on radiology")
     return topic if same_aspect != same_category and best.get("aspect") in ASPECT_PATTERNS else None
+
+
+RIGHTS = "rights"
+
+
+def silent_on_named_rights(domain: Domain, text: str, entities: Iterable[Dict[str, Any]],
+                           best_topic: Optional[str]) -> bool:
+    """A question about the rights (office, votes) of a category the page says nothing of
+    them for, read as another category's rights: "can residents vote in ACR elections"
+    (international members' rights, 0.29). The page states them for international,
+    associate and retired members only."""
+    entities = list(entities)
+    category = named_category(text, entities)
+    if not category or aspect_of(asked(text or "")) != RIGHTS or covering_topic(domain, category, RIGHTS):
+        return False
+    return category not in (topic_metadata(domain, best_topic or "") or {}).get("categories", [])

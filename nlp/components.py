@@ -22,7 +22,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import membership
 from language.topics import (FAQ_PREFIX, best_faq_answer, faq_margin, faq_selection, likely_topics, response_name,
-                             settled_by_named_category)
+                             settled_by_named_category, silent_on_named_rights)
 from language.facts import warm_up
 from language import questions
 from language.confidence import FAQ_ANSWER_CONFIDENCE
@@ -54,6 +54,7 @@ class AnswerTextRemover(GraphComponent):
 
 
 FAQ_ANSWERS_FILE = "faq_answers.json"
+PAGE_QUESTION_READINGS = ("faq", "nlu_fallback")
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -61,8 +62,10 @@ class NamedCategoryAnswer(GraphComponent):
     """Right after the response selector: a question that names one category of membership
     and asks about it ("is a UK board accepted for general membership?") gets that
     category's answer when the response selector was unsure and thought of another
-    category (language.topics.settled_by_named_category). Training keeps the FAQ answers
-    with their metadata (categories, aspect) in the model."""
+    category (language.topics.settled_by_named_category), and a question about the rights
+    of a category the page states none for ("can residents vote?") is one the page does
+    not answer. Training keeps the FAQ answers with their metadata (categories, aspect) in
+    the model."""
 
     def __init__(self, model_storage: ModelStorage, resource: Resource, answers: Dict[str, List[Dict[str, Any]]]):
         self._model_storage, self._resource, self._answers = model_storage, resource, answers
@@ -89,10 +92,13 @@ class NamedCategoryAnswer(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             best_topic, confidence = best_faq_answer(message.data)
-            topic = settled_by_named_category(self._domain, message.get(TEXT) or "", message.get(ENTITIES, []),
-                                              best_topic, confidence)
+            text, entities = message.get(TEXT) or "", message.get(ENTITIES, [])
+            topic = settled_by_named_category(self._domain, text, entities, best_topic, confidence)
             if topic:
                 self._select(message, topic)
+            elif intent_of(message) in PAGE_QUESTION_READINGS and silent_on_named_rights(
+                    self._domain, text, entities, best_topic):
+                set_intent(message, "not_on_page")
         return messages
 
     def _select(self, message: Message, topic: str) -> None:

@@ -1,7 +1,7 @@
 """Over REST against the real servers: a question naming a category gets that category's
-answer; a visitor no category covers hears who may join before the engine says so; a
+answer, or "the page does not say" for rights it states for no such member; a visitor no category covers hears who may join before the engine says so; a
 visitor who did not follow ("sorry what") is told more, not asked for their profession."""
-from content.check import faq_responses
+from content.check import faq_responses, load_responses
 
 WHAT_IT_CAN_DO = "I answer questions about ACR membership."
 
@@ -36,3 +36,8 @@ def test_what_do_you_mean_after_the_engines_answer_gives_its_reasons(assistant):
     assistant.say("unfollowed-quote", "I'm a resident in Canada, what do I pay?")
     replies = texts(assistant.say("unfollowed-quote", "what do you mean?"))
     assert "Residents and fellows in an approved radiology residency" in replies[0]
+
+
+def test_rights_the_page_states_for_no_such_member_get_the_page_does_not_say(assistant):
+    replies = texts(assistant.say("named-rights", "can residents vote in ACR elections"))
+    assert replies[0] in [variant["text"] for variant in load_responses()["utter_not_on_page"]]

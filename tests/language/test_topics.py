@@ -44,3 +44,20 @@ def test_the_response_selectors_answer_stays(domain, entities_of, best, confiden
 def test_a_question_about_the_change_of_category_keeps_its_answer(domain, entities_of):
     text = "Do I need to reapply to the ACR as a full member, and when would I start paying?"
     assert topics.settled_by_named_category(domain, text, entities_of(text), "mit_to_paid", 0.86) is None
+
+
+@pytest.mark.parametrize("text, best, silent", [
+    ("can residents vote in ACR elections", "international_vs_general", True),
+    ("can allied health members hold office?", "associate_vs_general", True),
+    ("is MIT membership different for fellows?", "residency_to_fellowship", False),  # read as about MITs
+    ("can associates hold office", "associate_vs_general", False),  # the page says they cannot
+    ("can international MITs hold office?", "international_vs_general", False),  # covered by international's
+    ("how much do residents pay", "general_cost", False),  # not about rights
+])
+def test_rights_the_page_states_for_no_such_member_are_a_silence(domain, entities_of, text, best, silent):
+    assert topics.silent_on_named_rights(domain, text, entities_of(text), best) is silent
+
+
+def test_a_follow_up_falls_back_on_the_category_that_covers_it(domain):
+    assert topics.covering_topic(domain, "medical_student", "cost") == "mit_cost"
+    assert topics.covering_topic(domain, "allied_health", "rights") is None

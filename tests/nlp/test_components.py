@@ -113,13 +113,20 @@ def test_one_question_about_the_visitor_after_background_makes_the_message_perso
     assert intent_of(folded) == "ask_personal"
 
 
-def test_the_named_categorys_answer_swaps_places_with_an_unsure_best_answer(tmp_path, domain, entities_of):
+def faq_answers(domain):
+    return {name: variants for name, variants in domain["responses"].items() if name.startswith("utter_faq/")}
+
+
+def trained_named_category_answer(tmp_path, domain):
     storage, resource = LocalModelStorage(tmp_path), Resource("named_category_answer")
     context = ExecutionContext(GraphSchema({}), "test")
-    answers = {name: variants for name, variants in domain["responses"].items() if name.startswith("utter_faq/")}
     NamedCategoryAnswer.create({}, storage, resource, context).train(
-        TrainingData(responses={**answers, "utter_greet": [{"text": "Hi!"}]}))
-    component = NamedCategoryAnswer.load({}, storage, resource, context)  # the answers travel in the model
+        TrainingData(responses={**faq_answers(domain), "utter_greet": [{"text": "Hi!"}]}))
+    return NamedCategoryAnswer.load({}, storage, resource, context)  # the answers travel in the model
+
+
+def test_the_named_categorys_answer_swaps_places_with_an_unsure_best_answer(tmp_path, domain, entities_of):
+    component, answers = trained_named_category_answer(tmp_path, domain), faq_answers(domain)
     text = "is a UK board (FRCR) accepted for general membership or only the american / canadian boards?"
     read = message(text, "faq", "international_eligibility", 0.40)
     read.set(ENTITIES, entities_of(text))
@@ -140,3 +147,11 @@ def test_a_message_naming_no_category_keeps_its_reading(tmp_path):
     component = NamedCategoryAnswer(LocalModelStorage(tmp_path), Resource("named"), {})
     [kept] = component.process([message("how much are dues", "faq", "general_cost", 0.4)])
     assert best_faq_answer(kept.data) == ("general_cost", 0.4)
+
+
+def test_rights_the_page_states_for_no_such_member_are_not_on_the_page(tmp_path, domain, entities_of):
+    text = "can residents vote in ACR elections"
+    read = message(text, "faq", "international_vs_general", 0.29)
+    read.set(ENTITIES, entities_of(text))
+    [silent] = trained_named_category_answer(tmp_path, domain).process([read])
+    assert intent_of(silent) == "not_on_page"
