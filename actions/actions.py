@@ -9,7 +9,7 @@ from rasa_sdk.types import DomainDict
 import membership
 from actions import feedback, followups, leads, sources, suggestions
 from language import questions, topics
-from language.confidence import FAQ_CLEAR_ANSWER
+from language.routing import no_faq_answer_fits
 from language.profile import (CATEGORY_SLOT, NOT_ELIGIBLE, missing_fields, placed_category, profile_from_slots,
                               still_missing)
 from actions.rendering import render_quote, shortened
@@ -20,6 +20,8 @@ from language.facts import answer_to_question, earlier_updates, profile_updates,
 QUESTION_INTENTS = {"faq", "followup", "tell_more", "greet", "goodbye", "thank", "bot_challenge",
                     "what_can_you_do", "out_of_scope", "not_on_page", "several_questions", "choose_topic",
                     "feedback", "ask_source"}
+
+DID_YOU_MEAN = "action_did_you_mean"
 
 warm_up()  # the action server imports this module once, at start
 
@@ -231,8 +233,12 @@ class ActionAnswerFollowup(Action):
         last_topic, category = followed_answer(tracker)
         topic = followups.followup_topic(domain, last_topic, topics.aspect_of(message.get("text") or ""), category)
         own, confidence = topics.best_faq_answer(message)
-        topic = topic or (own if confidence >= FAQ_CLEAR_ANSWER else None)  # nothing to follow: its own clear reading
-        dispatcher.utter_message(response=topics.response_name(topic) if topic else "utter_ask_rephrase")
+        # nothing to follow: its own reading where the FAQ would give it, else "did you mean"
+        topic = topic or (None if no_faq_answer_fits("faq", confidence, topics.faq_margin(message)) else own)
+        if topic:
+            dispatcher.utter_message(response=topics.response_name(topic))
+        else:
+            suggest_topics(dispatcher, tracker, domain)
         return []
 
 
@@ -265,23 +271,29 @@ class ActionDidYouMean(Action):
     settles; after a second miss in a row, says it does not know."""
 
     def name(self) -> Text:
-        return "action_did_you_mean"
+        return DID_YOU_MEAN
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        message = tracker.latest_message
-        likely = topics.likely_topics(message)
-        candidates = suggestions.known_topics(domain, likely)
-        settled = suggestions.settled_by_category(domain, likely, topics.category_of(message.get("entities", [])),
-                                                  topics.aspect_of(questions.asked(message.get("text") or "")))
-        if settled:
-            dispatcher.utter_message(response=topics.response_name(settled))
-        elif suggestions.missed_before(tracker.events, self.name()) or not candidates:
-            dispatcher.utter_message(response="utter_dont_know")
-        else:
-            buttons = suggestions.topic_buttons(domain, candidates)
-            dispatcher.utter_message(text="I'm not sure I understood. Did you mean:", buttons=buttons)
+        suggest_topics(dispatcher, tracker, domain)
         return []
+
+
+def suggest_topics(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> None:
+    """"Did you mean ...?" with the likelier topics, the one the named category settles,
+    or, after a second miss in a row, "I don't know"."""
+    message = tracker.latest_message
+    likely = topics.likely_topics(message)
+    candidates = suggestions.known_topics(domain, likely)
+    settled = suggestions.settled_by_category(domain, likely, topics.category_of(message.get("entities", [])),
+                                              topics.aspect_of(questions.asked(message.get("text") or "")))
+    if settled:
+        dispatcher.utter_message(response=topics.response_name(settled))
+    elif suggestions.missed_before(tracker.events, DID_YOU_MEAN) or not candidates:
+        dispatcher.utter_message(response="utter_dont_know")
+    else:
+        buttons = suggestions.topic_buttons(domain, candidates)
+        dispatcher.utter_message(text="I'm not sure I understood. Did you mean:", buttons=buttons)
 
 
 class ActionAskFeedback(Action):

@@ -217,6 +217,17 @@ def clear_page_answer(reading: Reading) -> Optional[Answer]:
 
 # "when would I qualify?", "do I still pay dues after that": short, or pointing back.
 SHORT_QUESTION_WORDS = 4
+# "is it free?", "and after I finish?", "what about fellows?": a message of its own that
+# leans on the answer before it.
+LEANING_MESSAGE_WORDS = 7
+CONTINUES = re.compile(r"^\W*(?:and|so|what about|how about|and what about|then)\b", re.IGNORECASE)
+
+
+def leans_on_answer_before(text: str, names_facts: bool) -> bool:
+    """"is it free?" leans back, "is it free for residents?" names what it asks about;
+    "what about fellows?" takes the rest from the answer before."""
+    short = len(text.split()) <= LEANING_MESSAGE_WORDS
+    return short and bool(CONTINUES.match(text) or (REFERS_BACK.search(text) and not names_facts))
 
 
 def asks_about_answer_before(reading: Reading, personal_message: bool, answers: Sequence[Answer]) -> bool:

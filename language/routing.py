@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 import membership
 from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_ANSWER_FLOOR, FAQ_CLEAR_ANSWER, FAQ_CLOSE_CALL
-from language.questions import asks_anything, is_question
+from language.questions import asks_anything, is_question, leans_on_answer_before
 from language.profile import missing_fields, profile_from_slots
 from language.facts import FIRST_PERSON, profile_updates
 from language.silences import silent_subject
@@ -102,6 +102,16 @@ def no_faq_answer_fits(intent: str, faq_confidence: float, faq_margin: float = 1
     """An FAQ whose best answer is a guess, or a toss-up with the next: better "did you
     mean" than a wrong answer."""
     return intent == "faq" and (faq_confidence < FAQ_ANSWER_FLOOR or faq_margin < FAQ_CLOSE_CALL)
+
+
+def follows_up(intent: str, text: str, entities: Entities, faq_confidence: float) -> bool:
+    """A short page question that leans on the answer before it and that the classifiers
+    placed without being sure ("is it free?" after "You'd be: Member-in-training": general
+    dues 0.54; "and after I finish?": no intent sure) is a follow-up: action_answer_followup
+    reads it in the conversation, and with nothing before it answers as the FAQ would, or
+    asks "did you mean"."""
+    return (intent in ("faq", "nlu_fallback") and faq_confidence < FAQ_CLEAR_ANSWER
+            and leans_on_answer_before(text or "", profile_facts(entities) > 0))
 
 
 def fallback_intent(text: str, entities: Entities) -> str:

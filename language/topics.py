@@ -113,6 +113,9 @@ def covering_topic(domain: Domain, category: Optional[str], aspect: str) -> Opti
 
 
 ASPECT_PATTERNS = {
+    # before cost: "how much after I finish?" asks what training's end changes
+    "after_training": r"\bafter (i |you |we )?(finish|graduat|complet)|\bafter (my |the )?(training|residency|fellowship)\b"
+                      r"|\bonce (i'?m |i am |i )?(done|finish|graduat)|\bwhen i (finish|graduate|complete)\b",
     "cost": r"how much|cost|price|pay|dues|fee|\$|free|charge|expensive|refund",
     "rights": r"office|chancellor|vote|elect|rights?\b|committee|same as|differen",
     "eligibility": r"\bwho\b|eligib|qualif|\bjoin|can i|apply|allowed|accept|\bopen to\b",

@@ -26,7 +26,8 @@ from language.topics import (FAQ_PREFIX, best_faq_answer, faq_margin, faq_select
 from language.facts import warm_up
 from language import questions
 from language.confidence import FAQ_ANSWER_CONFIDENCE
-from language.routing import engine_intent, fallback_intent, intent_candidates, no_faq_answer_fits, profile_facts
+from language.routing import (engine_intent, fallback_intent, follows_up, intent_candidates, no_faq_answer_fits,
+                              profile_facts)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
@@ -268,7 +269,10 @@ class PersonalQuestionRouter(GraphComponent):
             routed = engine_intent(intent, message.get(TEXT) or "", message.get(ENTITIES, []), membership.today(),
                                    confidence, intent_candidates(message.data),
                                    (message.get(INTENT) or {}).get("confidence", 1.0), topic)
-            if not routed and no_faq_answer_fits(intent, confidence, faq_margin(message.data)):
+            if not routed and message.get(QUESTION_OF) is None and follows_up(
+                    intent, message.get(TEXT) or "", message.get(ENTITIES, []), confidence):
+                routed = "followup"  # a visitor's message of its own: questions in one are planned together
+            elif not routed and no_faq_answer_fits(intent, confidence, faq_margin(message.data)):
                 routed = fallback_intent(message.get(TEXT) or "", message.get(ENTITIES, []))
             if routed:
                 set_intent(message, routed)

@@ -8,8 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import (ActionAnswerQuestions, ActionAnswerTopic, ActionDidYouMean, ActionQuote,
-                             ActionShowSources, ActionTellMore, ValidateProfileForm)
+from actions.actions import (ActionAnswerFollowup, ActionAnswerQuestions, ActionAnswerTopic, ActionDidYouMean,
+                             ActionQuote, ActionShowSources, ActionTellMore, ValidateProfileForm)
 from language.profile import PROFILE_FIELDS
 from tests.language_fixtures import TODAY
 
@@ -289,3 +289,27 @@ def test_what_do_you_mean_after_the_engines_answer_gives_its_reasons(domain):
 def test_what_do_you_mean_before_any_answer_says_what_it_can_do(domain):
     messages, _ = run(ActionTellMore(), tracker("sorry what", "tell_more", events=[{"event": "user"}]), domain)
     assert messages[0]["response"] == "utter_what_can_you_do"
+
+
+def faq_reading(*ranked):
+    ranking = [{"intent_response_key": f"faq/{topic}", "confidence": confidence} for topic, confidence in ranked]
+    return {"response_selector": {"faq": {"response": ranking[0], "ranking": ranking}}}
+
+
+def test_is_it_free_after_the_engines_answer_asks_about_the_visitors_category(domain):
+    engine_spoke = [{"event": "user"}, {"event": "action", "name": "action_quote"}, {"event": "user"}]
+    messages, _ = run(ActionAnswerFollowup(), tracker("is it free?", "followup", slots={
+        "quoted_category": "member_in_training"}, events=engine_spoke,
+        parse_extra=faq_reading(("general_cost", 0.54), ("mit_cost", 0.19))), domain)
+    assert messages[0]["response"] == "utter_faq/mit_cost"
+
+
+@pytest.mark.parametrize("ranked, response", [
+    ([("general_cost", 0.54), ("mit_cost", 0.19)], "utter_faq/general_cost"),  # as the FAQ would answer it
+    ([("general_cost", 0.3), ("mit_cost", 0.28)], None),  # a toss-up: "did you mean"
+])
+def test_a_follow_up_with_nothing_before_is_answered_as_the_faq_would(domain, ranked, response):
+    messages, _ = run(ActionAnswerFollowup(), tracker("is it free?", "followup", events=[{"event": "user"}],
+                                                      parse_extra=faq_reading(*ranked)), domain)
+    assert messages[0].get("response") == response
+    assert bool(messages[0].get("buttons")) is (response is None)

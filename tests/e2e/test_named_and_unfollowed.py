@@ -41,3 +41,9 @@ def test_what_do_you_mean_after_the_engines_answer_gives_its_reasons(assistant):
 def test_rights_the_page_states_for_no_such_member_get_the_page_does_not_say(assistant):
     replies = texts(assistant.say("named-rights", "can residents vote in ACR elections"))
     assert replies[0] in [variant["text"] for variant in load_responses()["utter_not_on_page"]]
+
+
+def test_short_questions_after_the_engines_answer_follow_it_up(assistant):
+    assistant.say("follow-quote", "I'm a resident in Canada, what do I pay?")
+    assert texts(assistant.say("follow-quote", "is it free?"))[0] == faq_text("mit_cost")
+    assert texts(assistant.say("follow-quote", "and after I finish?"))[0] == faq_text("dues_after_graduation")

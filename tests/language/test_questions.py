@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from language.questions import (NOT_ON_PAGE, PERSONAL, Answer, Reading, about_others, about_someone_else, asked,
-                                engine_covers, in_context, parts, plan, questions, without)
+                                engine_covers, in_context, leans_on_answer_before, parts, plan, questions, without)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -230,3 +230,14 @@ def test_each_of_several_questions_is_also_read_after_the_background():
 def test_a_short_opening_that_asks_nothing_stays_apart_from_the_question():
     assert questions("ok thanks, and is there a discount for VA docs?") == ["is there a discount for VA docs?"]
     assert questions("how much and when do I pay") == []  # a short question stays with the next
+
+
+@pytest.mark.parametrize("text, names_facts, leans", [
+    ("is it free?", False, True),
+    ("and after I finish?", False, True),
+    ("what about fellows?", True, True),
+    ("is it free for residents?", True, False),
+    ("who can join?", False, False),
+])
+def test_a_message_that_leans_on_the_answer_before(text, names_facts, leans):
+    assert leans_on_answer_before(text, names_facts) is leans

@@ -4,7 +4,8 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlp.components import PersonalQuestionRouter
-from language.routing import engine_intent, fallback_intent, intent_candidates, is_personal, no_faq_answer_fits
+from language.routing import (engine_intent, fallback_intent, follows_up, intent_candidates, is_personal,
+                              no_faq_answer_fits)
 from tests.language_fixtures import TODAY
 
 PERSONAL = ["I'm a resident in Canada, what do I pay?", "retired two years ago, do I pay anything",
@@ -257,3 +258,16 @@ def test_a_visitor_who_did_not_follow_is_told_more(intent, text, routed, entitie
 def test_a_confused_visitor_who_adds_a_fact_is_read_for_it(entities_of):
     text = "huh? I'm a resident"
     assert engine_intent("inform", text, entities_of(text), TODAY) != "tell_more"
+
+
+@pytest.mark.parametrize("text, confidence, expected", [
+    ("is it free?", 0.54, True),
+    ("and after I finish?", 0.4, True),
+    ("what about fellows?", 0.6, True),
+    ("is it free?", 0.95, False),  # the response selector is sure
+    ("who can join?", 0.6, False),  # leans on nothing
+    ("is it free for residents?", 0.6, False),  # names what it asks about
+    ("so how much would it cost me for the whole of next year in total?", 0.6, False),  # too long to lean
+])
+def test_a_short_page_question_leaning_on_the_answer_before_is_a_follow_up(text, confidence, expected, entities_of):
+    assert follows_up("faq", text, entities_of(text), confidence) is expected

@@ -10,6 +10,11 @@ def test_accepted_for_a_category_asks_who_is_eligible():
     assert topics.aspect_of(FRCR) == "eligibility"
 
 
+@pytest.mark.parametrize("text", ["and after I finish?", "how much once I graduate", "do I pay after residency"])
+def test_after_training_is_asked_before_the_cost(text):
+    assert topics.aspect_of(text) == "after_training"
+
+
 def test_a_category_named_as_such_or_through_a_profession(entities_of):
     rad_techs = "are rad techs eligible to be members or is that only ASRT"
     assert topics.named_category(FRCR, entities_of(FRCR)) == "general"
