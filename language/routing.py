@@ -24,6 +24,10 @@ OWN_DUES_OR_CATEGORY = re.compile(
     r"|\bcost me\b|\bfor me\b"
     # after the visitor's facts: "... consultant radiologist in Dubai. what category & fees?"
     r"|\b(what|which) (category|member type)\b|\bwhich one am i\b|\bwhere do i (fit|fall|belong)\b", re.IGNORECASE)
+# "i practice in puerto rico, am i international?": which category the visitor is in.
+# ("when do i qualify as retired" asks the page's rule.)
+OWN_CATEGORY = re.compile(r"\b(am i|do i count as|does that make me) (an? |the )?(international|general|associate|"
+                          r"allied[- ]health|mit|member[- ]in[- ]training)\b", re.IGNORECASE)
 # "are radiology residents in india eligible": facts about a group, not the visitor.
 ABOUT_A_GROUP = re.compile(r"\b(residents|fellows|students|physicians|radiologists|physicists|doctors|trainees|"
                            r"graduates|imgs|people|those|anyone|someone)\b", re.IGNORECASE)
@@ -158,6 +162,8 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_c
         return "faq"  # DIET unsure that the page is silent, the response selector sure of its answer
     if intent in ("inform", "ask_personal") and asks_about_others(text) and faq_confidence >= FAQ_CLEAR_ANSWER:
         return "faq"  # "discount for VA employees??" names a fact, but not the visitor's
+    if intent in MISTAKEN_FOR and OWN_CATEGORY.search(text or "") and profile_facts(entities):
+        return "ask_personal"  # the engine places them, asking what it still needs
     if is_personal(text, entities) and (intent in UNSURE_INTENTS or (
             intent in MISTAKEN_FOR and (asks_about_own_dues(text) or engine_can_answer(text, entities, today)))):
         return "ask_personal"

@@ -271,3 +271,12 @@ def test_a_confused_visitor_who_adds_a_fact_is_read_for_it(entities_of):
 ])
 def test_a_short_page_question_leaning_on_the_answer_before_is_a_follow_up(text, confidence, expected, entities_of):
     assert follows_up("faq", text, entities_of(text), confidence) is expected
+
+
+@pytest.mark.parametrize("text, routed", [
+    ("i practice in puerto rico, am i international?", "ask_personal"),
+    ("I'm a fellow in Toronto, do I count as an MIT?", "ask_personal"),
+    ("am i international?", None),  # nothing to place them by: the page's answer
+])
+def test_asking_ones_own_category_with_a_fact_goes_to_the_engine(text, routed, entities_of):
+    assert engine_intent("faq", text, entities_of(text), TODAY, 0.75) == routed

@@ -40,6 +40,7 @@ def training_examples(intent_prefix: str):
     ("does the ACR endorse any political candidates", "politics"),
     ("are the CME credits accepted by the ABR for MOC?", "cme_records"),
     ("can MITs hold office?", "office_for_other_categories"),
+    ("who decides the dues amounts?", "how_dues_are_spent"),
     ("Quick q: how long does the application take to get approved?", "application_processing"),
     ("Does the ACR have a student chapter at my school? I'm an M2 in Ohio", "student_groups"),
     ("is a fellow allowed to run for office in the college", "office_for_other_categories"),
