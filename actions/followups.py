@@ -1,6 +1,6 @@
 """Follow-up questions in context ("and for international members?", "how much is
 that?", "what about retired?"): which topic they ask about. Pure functions."""
-from typing import Any, Dict, Iterable, List, Optional
+from typing import List, Optional
 
 from language.topics import ANY_CATEGORY, Domain, Events, aspect_of, covering_topic, topic_answered_by, topic_metadata
 

@@ -6,6 +6,8 @@ ACR that you had retired?") does not state the rule the visitor asked about. Whe
 response selector is confident of an FAQ answer that states such a rule (the categories,
 what a category costs, what changes after training, what its members may do) and that
 answer fits what the visitor said about themselves, the form opens with it and then asks.
+When the engine can answer at once that no category covers the visitor (a technologist,
+a nurse), the eligibility answer they asked about opens instead, as the reason.
 Pure functions over Rasa's parse data and the domain."""
 from typing import Any, Dict, Iterable, Mapping, Optional
 

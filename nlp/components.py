@@ -11,12 +11,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import (ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, RESPONSE,
-                                      RESPONSE_SELECTOR, TEXT)
-from rasa.nlu.selectors.response_selector import (PREDICTED_CONFIDENCE_KEY, RESPONSE_SELECTOR_PREDICTION_KEY,
-                                                  RESPONSE_SELECTOR_RANKING_KEY, RESPONSE_SELECTOR_RESPONSES_KEY,
-                                                  RESPONSE_SELECTOR_UTTER_ACTION_KEY)
-from rasa.shared.nlu.constants import INTENT_RESPONSE_KEY
+from rasa.nlu.selectors.response_selector import (RESPONSE_SELECTOR_PREDICTION_KEY, RESPONSE_SELECTOR_RANKING_KEY,
+                                                  RESPONSE_SELECTOR_RESPONSES_KEY, RESPONSE_SELECTOR_UTTER_ACTION_KEY)
+from rasa.shared.nlu.constants import (ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, INTENT_RESPONSE_KEY,
+                                      RESPONSE, RESPONSE_SELECTOR, TEXT)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -108,17 +106,21 @@ class NamedCategoryAnswer(GraphComponent):
         ranking = selection.get(RESPONSE_SELECTOR_RANKING_KEY) or []
         key = f"faq/{topic}"
         named = next((entry for entry in ranking if entry.get(INTENT_RESPONSE_KEY) == key), None)
-        if named is None or not ranking:
+        if named is None:
             return  # not among the response selector's candidates at all
         first = ranking[0]
-        labels = {id(first): named, id(named): first}
         selection[RESPONSE_SELECTOR_RANKING_KEY] = [
-            dict(entry, id=labels[id(entry)].get("id"), **{INTENT_RESPONSE_KEY: labels[id(entry)][INTENT_RESPONSE_KEY]})
-            if id(entry) in labels else entry for entry in ranking]
+            labelled_as(entry, named) if entry is first else labelled_as(entry, first) if entry is named else entry
+            for entry in ranking]
         selection[RESPONSE_SELECTOR_PREDICTION_KEY] = {
             **selection[RESPONSE_SELECTOR_PREDICTION_KEY], INTENT_RESPONSE_KEY: key,
             RESPONSE_SELECTOR_UTTER_ACTION_KEY: response_name(topic),
             RESPONSE_SELECTOR_RESPONSES_KEY: self._answers.get(response_name(topic), [])}
+
+
+def labelled_as(entry: Dict[str, Any], other: Dict[str, Any]) -> Dict[str, Any]:
+    """A ranking entry with its confidence and the other entry's answer."""
+    return {**entry, "id": other.get("id"), INTENT_RESPONSE_KEY: other[INTENT_RESPONSE_KEY]}
 
 
 # On a question's own message: the position, in the batch, of the visitor's message it came from.
