@@ -79,7 +79,9 @@ SPECIALTY_OF_PHRASE = {
 # Boards that certify physicians: someone certified by one is a physician unless they say otherwise.
 PHYSICIAN_BOARDS = {"ABR", "AOBR", "RCPSC", "CMQ", "ABNM", "ABMS_other", "ECFMG"}
 # "Board certified" without a board: abroad, that is the country's own board.
-CERTIFIED_WITHOUT_BOARD = r"\b(board[- ]certified|boarded|certified (radiologist|physicist|medical physicist|in radiology))\b"
+CERTIFIED_WITHOUT_BOARD = (r"\b(board[- ]certified|boarded|certified (radiologist|physicist|medical physicist|in radiology))\b"
+                           # abroad, the college's fellowship exams certify ("passed my fellowship exams (FMCR)")
+                           r"|\bpassed (my |the )?(fellowship|specialist|specialty|board) exam")
 # Someone who calls themselves a radiologist (and names no other stage) is practising.
 PRACTISING = r"\b(radiologist|neuroradiologist|radiation oncologist|attending|consultant)s?\b"
 # "working at a hospital in Houston": in practice, unless a stage of training was named.
@@ -171,15 +173,16 @@ def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str
 
 
 # "a whole mess with the Royal College exams", "studying for the ABR core exam": a board's
-# exam still to pass is no certification by it ("passed the FRCR exams" is one).
-BOARD_EXAM_AFTER = re.compile(r"^\W*((written|oral|core|certifying|qualifying|final|board|part \w+) )?"
+# exam still to pass is no certification by it ("passed the FRCR exams" is one); "my
+# fellowship exams" are no fellowship.
+EXAM_AFTER = re.compile(r"^\W*((written|oral|core|certifying|qualifying|final|board|part \w+) )?"
                               r"(exams?|examinations?)\b", re.IGNORECASE)
 EXAM_PASSED_BEFORE = re.compile(r"\b(pass|passed|cleared|completed|finished|done with|got through)\b[\w\s]{0,20}$",
                                 re.IGNORECASE)
 
 
 def _is_exam_to_pass(text: str, entity: Entity) -> bool:
-    return (bool(BOARD_EXAM_AFTER.match(_after(text, entity.get("end", 0), 30)))
+    return (bool(EXAM_AFTER.match(_after(text, entity.get("end", 0), 30)))
             and not EXAM_PASSED_BEFORE.search(_before(text, entity.get("start", 0), 40)))
 
 
@@ -253,6 +256,8 @@ def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected
             continue
         elif label == "stage" and code in ("resident", "fellow", "in_practice") and _is_hoped_for(text, entity):
             continue
+        elif label == "stage" and EXAM_AFTER.match(_after(text, entity.get("end", 0), 30)):
+            continue  # "my fellowship exams" are an exam, not a fellowship
         elif label == "stage" and code == "retired" and _is_category_named(text, entity):
             continue
         elif label == "stage" and code == "in_practice" and updates.get("stage") == "retired" \

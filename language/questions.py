@@ -147,6 +147,7 @@ class Reading:
     topic_confidence: float
     names_facts: bool = False  # about the visitor: a profession, stage, country...
     likely_topics: Tuple[str, ...] = ()  # the response selector's likelier answers, best first
+    bare_cost: bool = False  # asks a cost and names no one and nothing: "how much is the membership"
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,8 @@ def answer_for(reading: Reading, personal_message: bool) -> Optional[Answer]:
     if reading.intent == "not_on_page":
         return NOT_ON_PAGE
     about_visitor = FIRST_PERSON.search(reading.text) and not SOMEONE_ELSE.search(reading.text)
-    if reading.intent == "ask_personal" or (personal_message and about_visitor):
+    # in a message about the visitor, a cost that names no one is theirs
+    if reading.intent == "ask_personal" or (personal_message and (about_visitor or reading.bare_cost)):
         return PERSONAL
     topic = confident_topic(reading)
     if reading.intent == "followup" or REFERS_BACK.search(reading.text):

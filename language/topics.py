@@ -112,12 +112,13 @@ def covering_topic(domain: Domain, category: Optional[str], aspect: str) -> Opti
     return None
 
 
+COST, RIGHTS = "cost", "rights"
 ASPECT_PATTERNS = {
     # before cost: "how much after I finish?" asks what training's end changes
     "after_training": r"\bafter (i |you |we )?(finish|graduat|complet)|\bafter (my |the )?(training|residency|fellowship)\b"
                       r"|\bonce (i'?m |i am |i )?(done|finish|graduat)|\bwhen i (finish|graduate|complete)\b",
-    "cost": r"how much|cost|price|pay|dues|fee|\$|free|charge|expensive|refund",
-    "rights": r"office|chancellor|vote|elect|rights?\b|committee|same as|differen",
+    COST: r"how much|cost|price|pay|dues|fee|\$|free|charge|expensive|refund",
+    RIGHTS: r"office|chancellor|vote|elect|rights?\b|committee|same as|differen",
     "eligibility": r"\bwho\b|eligib|qualif|\bjoin|can i|apply|allowed|accept|\bopen to\b",
 }
 
@@ -194,7 +195,6 @@ def settled_by_named_category(domain: Domain, text: str, entities: Iterable[Dict
     return topic if same_aspect != same_category and best.get("aspect") in ASPECT_PATTERNS else None
 
 
-RIGHTS = "rights"
 
 
 def silent_on_named_rights(domain: Domain, text: str, entities: Iterable[Dict[str, Any]],

@@ -19,7 +19,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import membership
-from language.topics import (FAQ_PREFIX, best_faq_answer, faq_margin, faq_selection, likely_topics, response_name,
+from language.topics import (COST, FAQ_PREFIX, aspect_of, best_faq_answer, faq_margin, faq_selection, likely_topics, response_name,
                              settled_by_named_category, silent_on_named_rights)
 from language.facts import warm_up
 from language import questions
@@ -225,8 +225,9 @@ def intent_of(message: Message) -> str:
 
 def reading_of(message: Message) -> questions.Reading:
     topic, confidence = best_faq_answer(message.data)
-    return questions.Reading(message.get(TEXT) or "", intent_of(message), topic, confidence,
-                             profile_facts(message.get(ENTITIES, [])) > 0, tuple(likely_topics(message.data)))
+    text, entities = message.get(TEXT) or "", message.get(ENTITIES, [])
+    return questions.Reading(text, intent_of(message), topic, confidence, profile_facts(entities) > 0,
+                             tuple(likely_topics(message.data)), not entities and aspect_of(text) == COST)
 
 
 def reading_placed(part: Message, chosen: Message) -> questions.Reading:
@@ -234,7 +235,7 @@ def reading_placed(part: Message, chosen: Message) -> questions.Reading:
     alone = reading_of(part)
     if chosen is part:
         return alone
-    return replace(reading_of(chosen), text=alone.text, names_facts=alone.names_facts)
+    return replace(reading_of(chosen), text=alone.text, names_facts=alone.names_facts, bare_cost=alone.bare_cost)
 
 
 def placed_in_context(part: Message, context: Optional[Message]) -> Message:

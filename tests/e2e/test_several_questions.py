@@ -46,3 +46,11 @@ def test_a_question_the_page_does_not_answer_is_said_so(assistant):
     replies = assistant.say("several-receipt", "how do i get a receipt for the dues i paid last month")
     assert [reply.get("text") for reply in replies] == [not_on_page]
     assert "Contact us" in not_on_page and "https://www.acr.org/Membership/Join" in not_on_page
+
+
+def test_a_cost_naming_no_one_in_a_message_about_the_visitor_gets_their_dues(assistant):
+    replies = assistant.say("several-own-cost", "hi i am a radiologist in nigeria, i passed my fellowship exams "
+                                                "(FMCR), how much is the membership and can i attend the annual meeting")
+    answered, others = answers_in(replies)
+    assert answered == []
+    assert others[0].startswith("You'd be: International member.") and "$391" in others[0]

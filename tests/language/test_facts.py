@@ -224,3 +224,10 @@ def test_a_boards_exam_still_to_pass_is_no_certification(text, certifications, e
 def test_passing_a_boards_exam_is_certification(entities_of):
     text = "oh wait, I did pass my ABR boards, so I am certified"
     assert profile_updates(text, entities_of(text), TODAY).get("certifications") == ["ABR"]
+
+
+def test_fellowship_exams_passed_abroad_certify_and_are_no_fellowship(entities_of):
+    text = "hi i am a radiologist in nigeria, i passed my fellowship exams (FMCR), how much is the membership"
+    updates = profile_updates(text, entities_of(text), TODAY)
+    assert updates.get("stage") != "fellow"
+    assert updates.get("certifications") == ["national_board"]

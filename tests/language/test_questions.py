@@ -241,3 +241,12 @@ def test_a_short_opening_that_asks_nothing_stays_apart_from_the_question():
 ])
 def test_a_message_that_leans_on_the_answer_before(text, names_facts, leans):
     assert leans_on_answer_before(text, names_facts) is leans
+
+
+def test_in_a_message_about_the_visitor_a_cost_naming_no_one_is_theirs():
+    cost = replace(reading("how much is the membership", topic="general_cost", confidence=0.6), bare_cost=True)
+    meeting = reading("can i attend the annual meeting", intent="not_on_page")
+    assert [(answer.kind, answer.topic) for answer in plan([cost, meeting], True)] == [
+        ("personal", None), ("not_on_page", None)]
+    assert [(answer.kind, answer.topic) for answer in plan([cost, meeting], False)] == [
+        ("faq", "general_cost"), ("not_on_page", None)]

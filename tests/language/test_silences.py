@@ -41,6 +41,7 @@ def training_examples(intent_prefix: str):
     ("are the CME credits accepted by the ABR for MOC?", "cme_records"),
     ("can MITs hold office?", "office_for_other_categories"),
     ("who decides the dues amounts?", "how_dues_are_spent"),
+    ("does my membership transfer if i move to australia for work", "other_membership_kinds"),
     ("Quick q: how long does the application take to get approved?", "application_processing"),
     ("Does the ACR have a student chapter at my school? I'm an M2 in Ohio", "student_groups"),
     ("is a fellow allowed to run for office in the college", "office_for_other_categories"),
