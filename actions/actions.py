@@ -55,7 +55,7 @@ def message_updates(tracker: Tracker, other_questions: Sequence[Text] = ()) -> D
     message = tracker.latest_message
     asked = tracker.get_slot("requested_slot")
     text, entities = questions.without(other_questions, message.get("text") or "", message.get("entities", []))
-    updates = profile_updates(text, entities, membership.today(), asked)
+    updates = profile_updates(text, entities, membership.today(), asked, hypothetical=latest_intent(tracker) == "what_if")
     return {**answer_to_question(asked or "", latest_intent(tracker)), **updates}
 
 
@@ -140,6 +140,7 @@ class ActionAnswerQuestions(Action):
         if questions.PERSONAL in answers:
             answers = [answer for answer in answers
                        if not questions.engine_covers(answer, (topics.topic_metadata(domain, answer.topic) or {}).get("aspect"))]
+        answers = [placed_by_category(answer, domain, tracker.latest_message.get("entities", [])) for answer in answers]
         events: List[EventType] = []
         answered: List[Text] = []
         unsure = [answer for answer in answers if answer.kind == "unsure"]
@@ -179,6 +180,17 @@ class ActionAnswerQuestions(Action):
         if answer.kind == "followup" and answered:
             return followups.answer_after(domain, answered, answer.question, answer.topic, visitor_category)
         return answer.topic if answer.kind == "faq" else None
+
+
+def placed_by_category(answer: questions.Answer, domain: DomainDict,
+                       entities: List[Dict[str, Any]]) -> questions.Answer:
+    """An unsure question whose likelier topics the category it names settles ("Do fellows
+    pay?": the members-in-training's dues) is answered, not asked about."""
+    if answer.kind != "unsure":
+        return answer
+    settled = suggestions.settled_by_category(domain, answer.suggestions, topics.named_category(answer.question, entities),
+                                              topics.aspect_of(answer.question))
+    return questions.Answer("faq", settled, answer.question) if settled else answer
 
 
 class ActionTellMore(Action):

@@ -191,11 +191,11 @@ def _is_negated(text: str, start: int) -> bool:
     return bool(re.search(r"(\bnot|\bno|\bwithout|\bnever|n't)\b[\w\s-]{0,16}$", before))
 
 
-def _is_belonging(text: str, entity: Entity) -> bool:
-    """A country named as citizenship, origin, home or a hoped-for destination, not as where
-    the visitor works or studies now."""
+def _is_belonging(text: str, entity: Entity, hypothetical: bool = False) -> bool:
+    """A country named as citizenship, origin, home or a hoped-for destination (unless the
+    message supposes it), not as where the visitor works or studies now."""
     before = _before(text, entity.get("start", 0), 40)
-    return bool(BELONGING_BEFORE.search(before) or _is_hoped_for(text, entity)
+    return bool(BELONGING_BEFORE.search(before) or (not hypothetical and _is_hoped_for(text, entity))
                 or BELONGING_AFTER.match(_after(text, entity.get("end", 0), 24)))
 
 
@@ -236,7 +236,8 @@ def _school_years(value: str) -> Optional[int]:
     return int(word) if word.isdigit() else NUMBERS[word]
 
 
-def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected: Optional[str]) -> Updates:
+def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected: Optional[str],
+                    hypothetical: bool) -> Updates:
     updates: Updates = {}
     boards: List[str] = []
     for entity in entities:
@@ -252,9 +253,11 @@ def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected
             if not _is_negated(text, entity.get("start", 0)) and not _is_exam_to_pass(text, entity):
                 boards.append(code)
             updates.setdefault("certifications", [])
-        elif label == "country" and (_is_excluded_place(text, entity.get("start", 0)) or _is_belonging(text, entity)):
+        elif label == "country" and (_is_excluded_place(text, entity.get("start", 0))
+                                     or _is_belonging(text, entity, hypothetical)):
             continue
-        elif label == "stage" and code in ("resident", "fellow", "in_practice") and _is_hoped_for(text, entity):
+        elif (label == "stage" and code in ("resident", "fellow", "in_practice") and not hypothetical
+              and _is_hoped_for(text, entity)):
             continue
         elif label == "stage" and EXAM_AFTER.match(_after(text, entity.get("end", 0), 30)):
             continue  # "my fellowship exams" are an exam, not a fellowship
@@ -318,12 +321,15 @@ def _school_years_answer(text: str) -> Updates:
     return {"medical_school_years": years - 1 if re.search(r"fewer|less|under|shorter", text.lower()) else years}
 
 
-def profile_updates(text: str, entities: Iterable[Entity], today: date, expected: Optional[str] = None) -> Updates:
+def profile_updates(text: str, entities: Iterable[Entity], today: date, expected: Optional[str] = None,
+                    hypothetical: bool = False) -> Updates:
     """Engine fields the message states, e.g. {"stage": "resident", "country": "CA"}.
     `expected` is the field the assistant just asked about, if any. Phrases read in
-    context win over single words ("finished my residency" is not a resident)."""
+    context win over single words ("finished my residency" is not a resident). In a
+    what-if the place and stage supposed count ("what about if i come to the US for
+    fellowship"), though in a statement they are only hoped for."""
     updates = _school_years_answer(text) if expected == "medical_school_years" else {}
-    updates.update(_entity_updates(text, entities, today, expected))
+    updates.update(_entity_updates(text, entities, today, expected, hypothetical))
     updates.update(_fact_updates(text))
     for field, value in _specialty_updates(text).items():
         updates.setdefault(field, value)

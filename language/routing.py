@@ -158,6 +158,8 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_c
     if (intent == "nlu_fallback" and "faq" in candidates[:2] and not profile_facts(entities)
             and faq_confidence >= FAQ_CLEAR_ANSWER):
         return "faq"  # "what do i actually get for my money": about the writer, but naming no fact
+    if intent == "nlu_fallback" and asks_about_own_dues(text):
+        return "ask_personal"  # "how much will I pay": the engine asks what it needs
     if intent == "not_on_page" and intent_confidence < FAQ_CLEAR_ANSWER and faq_confidence >= FAQ_CLEAR_ANSWER:
         return "faq"  # DIET unsure that the page is silent, the response selector sure of its answer
     if intent in ("inform", "ask_personal") and asks_about_others(text) and faq_confidence >= FAQ_CLEAR_ANSWER:

@@ -128,7 +128,7 @@ QUESTION_OF = "question_of"
 # On a question's message with the background before it: which of the message's questions it is.
 IN_CONTEXT_OF = "in_context_of"
 QUESTIONS = "questions"  # in the parse data: the answer each question of the message gets
-SEVERAL_QUESTIONS, PERSONAL_INTENTS = "several_questions", ("ask_personal", "inform")
+SEVERAL_QUESTIONS, PERSONAL_INTENTS, WHAT_IF = "several_questions", ("ask_personal", "inform"), "what_if"
 # Readings of a whole message that a question in it overrides: it asks something.
 SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "feedback"})
 
@@ -203,6 +203,9 @@ class QuestionCollector(GraphComponent):
             adopt_faq_answer(message, placed[0])  # for the rule stated before the form's first question
         elif answers == [questions.PERSONAL] and intent_of(message) in SMALL_TALK:
             set_intent(message, "ask_personal")  # "I'm an RT(R) ... can i join now as a student?" is no goodbye
+        elif (not answers and intent_of(message) in SMALL_TALK
+              and [intent_of(part) for part in questions_asked] == [WHAT_IF]):
+            set_intent(message, WHAT_IF)  # "thanks! what about if i come to the US for fellowship later"
 
 
 def clear_as_a_whole(message: Message) -> bool:

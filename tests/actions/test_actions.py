@@ -313,3 +313,12 @@ def test_a_follow_up_with_nothing_before_is_answered_as_the_faq_would(domain, ra
                                                       parse_extra=faq_reading(*ranked)), domain)
     assert messages[0].get("response") == response
     assert bool(messages[0].get("buttons")) is (response is None)
+
+
+def test_an_unsure_question_that_names_its_category_is_answered(domain, entities_of):
+    text = "Do fellows pay? And do you offer anything for spouses?"
+    planned = {"questions": [{"kind": "unsure", "question": "Do fellows pay?", "suggestions": ["mit_cost"]},
+                             {"kind": "not_on_page", "question": "And do you offer anything for spouses?"}]}
+    messages, _ = run(ActionAnswerQuestions(), tracker(text, "several_questions", entities_of(text),
+                                                       parse_extra=planned), domain)
+    assert [message.get("response") for message in messages] == ["utter_faq/mit_cost", "utter_not_on_page"]

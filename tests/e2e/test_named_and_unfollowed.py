@@ -47,3 +47,9 @@ def test_short_questions_after_the_engines_answer_follow_it_up(assistant):
     assistant.say("follow-quote", "I'm a resident in Canada, what do I pay?")
     assert texts(assistant.say("follow-quote", "is it free?"))[0] == faq_text("mit_cost")
     assert texts(assistant.say("follow-quote", "and after I finish?"))[0] == faq_text("dues_after_graduation")
+
+
+def test_a_what_if_after_thanks_supposes_what_it_says(assistant):
+    assistant.say("what-if-thanks", "radiology resident in brazil. free?")
+    replies = texts(assistant.say("what-if-thanks", "thanks! what about if i come to the US for fellowship later"))
+    assert replies[0].startswith("If that were so: You'd be: Member-in-training (MIT).")

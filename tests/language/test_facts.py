@@ -231,3 +231,10 @@ def test_fellowship_exams_passed_abroad_certify_and_are_no_fellowship(entities_o
     updates = profile_updates(text, entities_of(text), TODAY)
     assert updates.get("stage") != "fellow"
     assert updates.get("certifications") == ["national_board"]
+
+
+def test_a_what_if_supposes_the_place_and_stage_a_statement_only_hopes_for(entities_of):
+    text = "what about if i come to the US for fellowship later"
+    supposed = profile_updates(text, entities_of(text), TODAY, hypothetical=True)
+    assert (supposed["country"], supposed["stage"]) == ("US", "fellow")
+    assert "country" not in profile_updates(text, entities_of(text), TODAY)

@@ -280,3 +280,8 @@ def test_a_short_page_question_leaning_on_the_answer_before_is_a_follow_up(text,
 ])
 def test_asking_ones_own_category_with_a_fact_goes_to_the_engine(text, routed, entities_of):
     assert engine_intent("faq", text, entities_of(text), TODAY, 0.75) == routed
+
+
+def test_an_unplaced_question_about_ones_own_dues_goes_to_the_engine(entities_of):
+    assert engine_intent("nlu_fallback", "how much will I pay", [], TODAY, 0.53) == "ask_personal"
+    assert engine_intent("nlu_fallback", "how much are dues", [], TODAY, 0.53) is None

@@ -25,6 +25,7 @@ def training_examples(intent_prefix: str):
 @pytest.mark.parametrize("text, subject", [
     ("i need a receipt for the dues i paid", "receipts_and_invoices"),
     ("can i pay in installments", "payment_methods_and_plans"),
+    ("can I pay my dues for 3 years upfront?", "payment_methods_and_plans"),
     ("do i have to renew my membership every year?", "renewal_and_lapsed_dues"),
     ("I haven't paid this year. will I lose my membership?", "renewal_and_lapsed_dues"),
     ("how much is the chapter fee in ohio?", "chapter_specifics"),

@@ -155,3 +155,10 @@ def test_rights_the_page_states_for_no_such_member_are_not_on_the_page(tmp_path,
     read.set(ENTITIES, entities_of(text))
     [silent] = trained_named_category_answer(tmp_path, domain).process([read])
     assert intent_of(silent) == "not_on_page"
+
+
+def test_a_what_if_after_thanks_is_the_what_if():
+    [folded] = collect(message("thanks! what about if i come to the US for fellowship later", "thank", "contact", 0.2),
+                       message("what about if i come to the US for fellowship later", "what_if", "contact", 0.2,
+                               question_of=0))
+    assert intent_of(folded) == "what_if"
