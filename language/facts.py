@@ -112,9 +112,10 @@ CATEGORY_AFTER = re.compile(r"^\s*(category|status|membership|class|rate|tier|op
 LEAVING = re.compile(r"\bfrom\s+(a |an |the |my )?$")
 
 
-def parse_date(text: str, today: date) -> Optional[date]:
+def parse_date(text: str, today: date, ahead: bool = False) -> Optional[date]:
+    """A bare month is the latest one gone by, or with `ahead` the next one to come."""
     settings = {"RELATIVE_BASE": _as_datetime(today), "PREFER_DAY_OF_MONTH": "first",
-                "PREFER_DATES_FROM": "past", "DATE_ORDER": "MDY"}
+                "PREFER_DATES_FROM": "future" if ahead else "past", "DATE_ORDER": "MDY"}
     # "last February" is the most recent February: dateparser reads the bare month that way
     cleaned = re.sub(r"^(in|last|since|this)\s+(?!year|month)", "", text.strip(), flags=re.I)
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
@@ -152,6 +153,12 @@ def _role_of_date(text: str, start: int, default: str) -> str:
 STARTING_BEFORE = re.compile(r"\b(start|begin|join)\w*\b[^.?!,;]{0,30}$", re.IGNORECASE)
 
 
+# "once I'm done in June", "finishing in June", "I'll graduate in May": a month still to come.
+STILL_AHEAD_BEFORE = re.compile(r"\b(once|when|after) (i'?m|i am|i|we) (\w+ ){0,2}$"
+                                r"|\b(will|'ll|going to|gonna|due to|set to|expected to|about to) (\w+ ){0,3}$"
+                                r"|\b(finishing|graduating|completing|wrapping up)\b[\w\s]{0,24}$", re.IGNORECASE)
+
+
 def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str]) -> Updates:
     """A year alone is the dues year unless the words before it say otherwise."""
     if not expected and STARTING_BEFORE.search(_before(text, entity.get("start", 0), 40)):
@@ -165,7 +172,7 @@ def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str
     if year is not None:
         role = _role_of_date(text, entity.get("start", 0), default=asked or "dues_year")
         return {role: year if role == "dues_year" else date(year, 1, 1).isoformat()}
-    parsed = parse_date(value, today)
+    parsed = parse_date(value, today, ahead=bool(STILL_AHEAD_BEFORE.search(_before(text, entity.get("start", 0), 40))))
     if not parsed:
         return {}
     role = _role_of_date(text, entity.get("start", 0), default=asked or "training_completed_on")

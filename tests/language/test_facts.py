@@ -238,3 +238,17 @@ def test_a_what_if_supposes_the_place_and_stage_a_statement_only_hopes_for(entit
     supposed = profile_updates(text, entities_of(text), TODAY, hypothetical=True)
     assert (supposed["country"], supposed["stage"]) == ("US", "fellow")
     assert "country" not in profile_updates(text, entities_of(text), TODAY)
+
+
+@pytest.mark.parametrize("text, completed", [
+    ("I'm a PGY-4 in Canada, what happens once I'm done in June?", "2027-06-01"),
+    ("I'm a neuroradiology fellow, finishing in June", "2027-06-01"),
+    ("I finished fellowship in June", "2026-06-01"),
+])
+def test_a_month_still_to_come_is_the_next_one(text, completed, entities_of):
+    assert profile_updates(text, entities_of(text), date(2026, 12, 6))["training_completed_on"] == completed
+
+
+def test_a_diplomate_of_the_abr_is_certified_by_it(entities_of):
+    text = "I'm DABR certified in therapy physics in Texas"
+    assert profile_updates(text, entities_of(text), TODAY)["certifications"] == ["ABR"]
