@@ -188,8 +188,8 @@ def placed_by_category(answer: questions.Answer, domain: DomainDict,
     pay?": the members-in-training's dues) is answered, not asked about."""
     if answer.kind != "unsure":
         return answer
-    settled = suggestions.settled_by_category(domain, answer.suggestions, topics.named_category(answer.question, entities),
-                                              topics.aspect_of(answer.question))
+    settled = suggestions.settled_by_category(domain, answer.suggestions,
+                                              *topics.category_and_aspect(answer.question, entities))
     return questions.Answer("faq", settled, answer.question) if settled else answer
 
 

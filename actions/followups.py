@@ -4,6 +4,7 @@ from typing import List, Optional
 
 from language.topics import ANY_CATEGORY, Domain, Events, aspect_of, covering_topic, topic_answered_by, topic_metadata
 
+
 def followup_topic(domain: Domain, last_topic: Optional[str], aspect: Optional[str],
                    category: Optional[str]) -> Optional[str]:
     """The topic a follow-up asks about, keeping from the last answer what it leaves out."""

@@ -14,7 +14,8 @@ from typing import Any, Dict, Iterable, Mapping, Optional
 import membership
 from membership.profile import parse_profile
 from language.profile import missing_fields
-from language.topics import ANY_CATEGORY, Domain, as_engine_category, best_faq_answer, named_topic, topic_metadata
+from language.topics import (ANY_CATEGORY, ELIGIBILITY, Domain, as_engine_category, best_faq_answer, named_topic,
+                             topic_metadata)
 from language.confidence import FAQ_ANSWER_CONFIDENCE
 
 # Answers that state a rule the engine then applies to the visitor's facts. Eligibility
@@ -37,7 +38,6 @@ LEAD_CONFIDENCE = FAQ_ANSWER_CONFIDENCE
 # categories are for the US and Canada, its international ones for everywhere else.
 DOMESTIC_CATEGORIES = frozenset({"general", "member_in_training"})
 INTERNATIONAL_CATEGORIES = frozenset({"international", "international_member_in_training"})
-ELIGIBILITY = "eligibility"
 
 
 def fits(categories: Iterable[str], provisional_category: Optional[str], names_facts: bool,

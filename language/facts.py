@@ -161,7 +161,8 @@ STILL_AHEAD_BEFORE = re.compile(r"\b(once|when|after) (i'?m|i am|i|we) (\w+ ){0,
 
 def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str]) -> Updates:
     """A year alone is the dues year unless the words before it say otherwise."""
-    if not expected and STARTING_BEFORE.search(_before(text, entity.get("start", 0), 40)):
+    before = _before(text, entity.get("start", 0), 40)
+    if not expected and STARTING_BEFORE.search(before):
         return {}
     value = str(entity.get("value", "")).strip()
     lowered = value.lower()
@@ -172,7 +173,7 @@ def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str
     if year is not None:
         role = _role_of_date(text, entity.get("start", 0), default=asked or "dues_year")
         return {role: year if role == "dues_year" else date(year, 1, 1).isoformat()}
-    parsed = parse_date(value, today, ahead=bool(STILL_AHEAD_BEFORE.search(_before(text, entity.get("start", 0), 40))))
+    parsed = parse_date(value, today, ahead=bool(STILL_AHEAD_BEFORE.search(before)))
     if not parsed:
         return {}
     role = _role_of_date(text, entity.get("start", 0), default=asked or "training_completed_on")
@@ -183,14 +184,18 @@ def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str
 # exam still to pass is no certification by it ("passed the FRCR exams" is one); "my
 # fellowship exams" are no fellowship.
 EXAM_AFTER = re.compile(r"^\W*((written|oral|core|certifying|qualifying|final|board|part \w+) )?"
-                              r"(exams?|examinations?)\b", re.IGNORECASE)
+                        r"(exams?|examinations?)\b", re.IGNORECASE)
 EXAM_PASSED_BEFORE = re.compile(r"\b(pass|passed|cleared|completed|finished|done with|got through)\b[\w\s]{0,20}$",
                                 re.IGNORECASE)
 
 
+def _names_an_exam(text: str, entity: Entity) -> bool:
+    """"the Royal College exams", "my fellowship exams"."""
+    return bool(EXAM_AFTER.match(_after(text, entity.get("end", 0), 30)))
+
+
 def _is_exam_to_pass(text: str, entity: Entity) -> bool:
-    return (bool(EXAM_AFTER.match(_after(text, entity.get("end", 0), 30)))
-            and not EXAM_PASSED_BEFORE.search(_before(text, entity.get("start", 0), 40)))
+    return _names_an_exam(text, entity) and not EXAM_PASSED_BEFORE.search(_before(text, entity.get("start", 0), 40))
 
 
 def _is_negated(text: str, start: int) -> bool:
@@ -266,7 +271,7 @@ def _entity_updates(text: str, entities: Iterable[Entity], today: date, expected
         elif (label == "stage" and code in ("resident", "fellow", "in_practice") and not hypothetical
               and _is_hoped_for(text, entity)):
             continue
-        elif label == "stage" and EXAM_AFTER.match(_after(text, entity.get("end", 0), 30)):
+        elif label == "stage" and _names_an_exam(text, entity):
             continue  # "my fellowship exams" are an exam, not a fellowship
         elif label == "stage" and code == "retired" and _is_category_named(text, entity):
             continue

@@ -112,14 +112,14 @@ def covering_topic(domain: Domain, category: Optional[str], aspect: str) -> Opti
     return None
 
 
-COST, RIGHTS = "cost", "rights"
+COST, RIGHTS, ELIGIBILITY = "cost", "rights", "eligibility"
 ASPECT_PATTERNS = {
     # before cost: "how much after I finish?" asks what training's end changes
     "after_training": r"\bafter (i |you |we )?(finish|graduat|complet)|\bafter (my |the )?(training|residency|fellowship)\b"
                       r"|\bonce (i'?m |i am |i )?(done|finish|graduat)|\bwhen i (finish|graduate|complete)\b",
     COST: r"how much|cost|price|pay|dues|fee|\$|free|charge|expensive|refund",
     RIGHTS: r"office|chancellor|vote|elect|rights?\b|committee|same as|differen",
-    "eligibility": r"\bwho\b|eligib|qualif|\bjoin|can i|apply|allowed|accept|\bopen to\b",
+    ELIGIBILITY: r"\bwho\b|eligib|qualif|\bjoin|can i|apply|allowed|accept|\bopen to\b",
 }
 
 # Entities that name a category of membership in other words.
@@ -153,28 +153,31 @@ def entity_category(entity: Mapping[str, Any]) -> Optional[str]:
     return code if label == "category" else CATEGORY_OF_ENTITY.get((label, code))
 
 
-def named_category(text: str, entities: Iterable[Dict[str, Any]], implied: bool = True) -> Optional[str]:
+def category_and_aspect(text: str, entities: Iterable[Dict[str, Any]],
+                        implied: bool = True) -> Tuple[Optional[str], Optional[str]]:
     """The one category of membership the message's question names ("... What is general
     membership going to cost me now?"), or with `implied` also through a profession or stage
-    ("are rad techs eligible?"), not its background; None for none or several."""
-    question = asked(text or "").lower()
-    named = {entity_category(entity) for entity in entities if entity.get("value", "").lower() in question
+    ("are rad techs eligible?"), not its background, None for none or several; and what the
+    question asks of it (aspect_of)."""
+    question = asked(text or "")
+    lowered = question.lower()
+    named = {entity_category(entity) for entity in entities if entity.get("value", "").lower() in lowered
              and (implied or entity.get("entity") == "category")}
     named.discard(None)
-    return named.pop() if len(named) == 1 else None
+    return (named.pop() if len(named) == 1 else None), aspect_of(question)
 
 
 def named_topic(domain: Domain, text: str, entities: Iterable[Dict[str, Any]]) -> Optional[str]:
     """The answer about the category the question names as such, for what it asks of it."""
-    category, aspect = named_category(text, entities, implied=False), aspect_of(asked(text or ""))
+    category, aspect = category_and_aspect(text, entities, implied=False)
     return find_topic(domain, category, aspect) if category and aspect else None
 
 
-def settled_by_named_category(domain: Domain, text: str, entities: Iterable[Dict[str, Any]],
+def settled_by_named_category(domain: Domain, category: Optional[str], aspect: Optional[str],
                               best_topic: Optional[str], confidence: float) -> Optional[str]:
-    """The answer to what a question asks of the category it names, in place of a best
-    answer the response selector is unsure of that asks the same of another category ("is
-    a UK board (FRCR) accepted for general membership or only the american / canadian
+    """The answer to what a question asks (aspect) of the category it names, in place of a
+    best answer the response selector is unsure of that asks the same of another category
+    ("is a UK board (FRCR) accepted for general membership or only the american / canadian
     boards?": international eligibility 0.40, general eligibility 0.17), or asks something
     else of the same one ("is associate the same as active membership?": associate
     eligibility). A best answer about another aspect of another category stays: the
@@ -182,8 +185,6 @@ def settled_by_named_category(domain: Domain, text: str, entities: Iterable[Dict
     start paying?": what changes after training)."""
     if confidence >= FAQ_CLEAR_ANSWER:
         return None
-    entities = list(entities)
-    category, aspect = named_category(text, entities), aspect_of(asked(text or ""))
     topic = find_topic(domain, category, aspect) if category and aspect else None
     if topic is None or topic == best_topic:
         return None
@@ -195,16 +196,12 @@ def settled_by_named_category(domain: Domain, text: str, entities: Iterable[Dict
     return topic if same_aspect != same_category and best.get("aspect") in ASPECT_PATTERNS else None
 
 
-
-
-def silent_on_named_rights(domain: Domain, text: str, entities: Iterable[Dict[str, Any]],
+def silent_on_named_rights(domain: Domain, category: Optional[str], aspect: Optional[str],
                            best_topic: Optional[str]) -> bool:
     """A question about the rights (office, votes) of a category the page says nothing of
     them for, read as another category's rights: "can residents vote in ACR elections"
     (international members' rights, 0.29). The page states them for international,
     associate and retired members only."""
-    entities = list(entities)
-    category = named_category(text, entities)
-    if not category or aspect_of(asked(text or "")) != RIGHTS or covering_topic(domain, category, RIGHTS):
+    if not category or aspect != RIGHTS or covering_topic(domain, category, RIGHTS):
         return False
     return category not in (topic_metadata(domain, best_topic or "") or {}).get("categories", [])

@@ -19,7 +19,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import membership
-from language.topics import (COST, FAQ_PREFIX, aspect_of, best_faq_answer, faq_margin, faq_selection, likely_topics, response_name,
+from language.topics import (COST, FAQ_PREFIX, aspect_of, best_faq_answer, category_and_aspect, faq_margin, faq_selection, likely_topics, response_name,
                              settled_by_named_category, silent_on_named_rights)
 from language.facts import warm_up
 from language import questions
@@ -90,13 +90,15 @@ class NamedCategoryAnswer(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            category, aspect = category_and_aspect(message.get(TEXT) or "", message.get(ENTITIES, []))
+            if not category:
+                continue
             best_topic, confidence = best_faq_answer(message.data)
-            text, entities = message.get(TEXT) or "", message.get(ENTITIES, [])
-            topic = settled_by_named_category(self._domain, text, entities, best_topic, confidence)
+            topic = settled_by_named_category(self._domain, category, aspect, best_topic, confidence)
             if topic:
                 self._select(message, topic)
             elif intent_of(message) in PAGE_QUESTION_READINGS and silent_on_named_rights(
-                    self._domain, text, entities, best_topic):
+                    self._domain, category, aspect, best_topic):
                 set_intent(message, "not_on_page")
         return messages
 

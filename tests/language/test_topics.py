@@ -17,24 +17,24 @@ def test_after_training_is_asked_before_the_cost(text):
 
 def test_a_category_named_as_such_or_through_a_profession(entities_of):
     rad_techs = "are rad techs eligible to be members or is that only ASRT"
-    assert topics.named_category(FRCR, entities_of(FRCR)) == "general"
-    assert topics.named_category(rad_techs, entities_of(rad_techs)) == "allied_health"
-    assert topics.named_category(rad_techs, entities_of(rad_techs), implied=False) is None
+    assert topics.category_and_aspect(FRCR, entities_of(FRCR))[0] == "general"
+    assert topics.category_and_aspect(rad_techs, entities_of(rad_techs))[0] == "allied_health"
+    assert topics.category_and_aspect(rad_techs, entities_of(rad_techs), implied=False)[0] is None
 
 
 def test_a_category_named_only_in_the_background_is_not_the_questions(entities_of):
     text = "General membership sounds good. What would I pay?"
-    assert topics.named_category(text, entities_of(text)) is None
+    assert topics.category_and_aspect(text, entities_of(text))[0] is None
 
 
 def test_two_categories_named_settle_nothing(entities_of):
     text = "is international membership the same as general membership?"
-    assert topics.named_category(text, entities_of(text)) is None
+    assert topics.category_and_aspect(text, entities_of(text))[0] is None
 
 
 def test_the_named_category_settles_an_unsure_answer_about_another(domain, entities_of):
-    assert topics.settled_by_named_category(domain, FRCR, entities_of(FRCR), "international_eligibility",
-                                            0.40) == "general_eligibility"
+    assert topics.settled_by_named_category(domain, *topics.category_and_aspect(FRCR, entities_of(FRCR)),
+                                            "international_eligibility", 0.40) == "general_eligibility"
 
 
 @pytest.mark.parametrize("best, confidence", [
@@ -43,12 +43,14 @@ def test_the_named_category_settles_an_unsure_answer_about_another(domain, entit
     ("international_dues", 0.40),  # it read another aspect: the question may ask something else
 ])
 def test_the_response_selectors_answer_stays(domain, entities_of, best, confidence):
-    assert topics.settled_by_named_category(domain, FRCR, entities_of(FRCR), best, confidence) is None
+    assert topics.settled_by_named_category(domain, *topics.category_and_aspect(FRCR, entities_of(FRCR)),
+                                            best, confidence) is None
 
 
 def test_a_question_about_the_change_of_category_keeps_its_answer(domain, entities_of):
     text = "Do I need to reapply to the ACR as a full member, and when would I start paying?"
-    assert topics.settled_by_named_category(domain, text, entities_of(text), "mit_to_paid", 0.86) is None
+    assert topics.settled_by_named_category(domain, *topics.category_and_aspect(text, entities_of(text)),
+                                            "mit_to_paid", 0.86) is None
 
 
 @pytest.mark.parametrize("text, best, silent", [
@@ -60,7 +62,7 @@ def test_a_question_about_the_change_of_category_keeps_its_answer(domain, entiti
     ("how much do residents pay", "general_cost", False),  # not about rights
 ])
 def test_rights_the_page_states_for_no_such_member_are_a_silence(domain, entities_of, text, best, silent):
-    assert topics.silent_on_named_rights(domain, text, entities_of(text), best) is silent
+    assert topics.silent_on_named_rights(domain, *topics.category_and_aspect(text, entities_of(text)), best) is silent
 
 
 def test_a_follow_up_falls_back_on_the_category_that_covers_it(domain):
