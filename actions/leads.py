@@ -19,10 +19,11 @@ from language.topics import (ANY_CATEGORY, ELIGIBILITY, Domain, as_engine_catego
 from language.confidence import FAQ_ANSWER_CONFIDENCE
 
 # Answers that state a rule the engine then applies to the visitor's facts. Eligibility
-# answers other than the overview are left out: which category fits is what the form's
-# questions find out, so one category's eligibility would prejudge it.
+# answers other than the overview and the rule for graduates waiting to match (who may
+# only apply as international members-in-training) are left out: which category fits is
+# what the form's questions find out, so one category's eligibility would prejudge it.
 LEADING_TOPICS = frozenset({
-    "who_can_join",
+    "who_can_join", "apply_from_abroad",
     "general_cost", "mit_cost", "international_dues", "allied_health_cost", "associate_cost", "retired_dues",
     "service_discount",
     "residency_to_fellowship", "mit_to_paid", "dues_after_graduation", "international_mit_transition",

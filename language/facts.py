@@ -42,6 +42,11 @@ FACT_PATTERNS = [
     # "finished residency in Egypt and I'm now doing a fellowship in Atlanta": a fellow now.
     (r"\b(now|currently)\b[^.?!]{0,60}\b(in|doing) (an? |my |the )?([\w-]+ ){0,4}fellowship\b|\bnow a fellow\b",
      {"stage": "fellow", "completed_residency": True}),
+    # "did my residency in the US and I'm trying to get back to Canada for fellowship":
+    # between the two, a fellow-to-be, whose free membership continues.
+    (r"\b(completed|finished|finishing|done with|did|wrapping up) (my |a |the )?(radiology |rad )?residency\b[^.?!]{0,80}"
+     r"\b(for|into|to start|start|starting|begin|beginning|do|doing) (a |an |my |the )?([\w-]+ ){0,2}fellowship\b",
+     {"stage": "fellow", "completed_residency": True}),
     # Training that is over: the stage named is the one finished, not the current one.
     (r"\b(completed|finished|done with|graduated from|out of|did) (my |a |an |the )?(radiology |rad )?"
      r"(residency|fellowship|training)\b", {"completed_residency": True, "stage": "in_practice"}),
@@ -91,8 +96,9 @@ EMPLOYED = (r"\b(work|works|working|employed|job|practice|practise)\b (at|in|for
 # live or hold citizenship does not ("a Canadian citizen at a medical school in Mexico").
 # Nor where they do clinical rotations or electives away from their school ("rotations at US hospitals").
 BELONGING_BEFORE = re.compile(r"\b(citizen of|national of|born in|originally from|live in|living in|lives in|reside in|"
-                              r"residing in|resident of|home in|native of|passport from|rotations? (at|in)|rotating (at|in)|"
-                              r"electives? (at|in)|observerships? (at|in))\s+(the\s+)?$")
+                              r"residing in|resident of|home in|native of|passport from)\s+(the\s+)?$"
+                              # "a 3 month paid rotation in a large US city"
+                              r"|\b(rotations?|rotating|electives?|observerships?) (at|in)\s+(a |an |the )?([\w-]+ ){0,2}$")
 BELONGING_AFTER = re.compile(r"^\s*(citizen|national|nationality|passport|by birth|born|origin|descent|heritage|"
                              r"(clinical )?rotations?|electives?|observerships?|visa)\b")
 # ... nor where they hope to go next ("hoping for a US fellowship", "apply to US programs").
@@ -159,10 +165,16 @@ STILL_AHEAD_BEFORE = re.compile(r"\b(once|when|after) (i'?m|i am|i|we) (\w+ ){0,
                                 r"|\b(finishing|graduating|completing|wrapping up)\b[\w\s]{0,24}$", re.IGNORECASE)
 
 
+# "finished med school in 2016": school ends before the training the engine asks about.
+SCHOOL_ENDED_BEFORE = re.compile(r"\b(finish|complet|graduat)\w*\s+(from\s+)?(my\s+|the\s+)?"
+                                 r"(med(ical)? school|school|mbbs|college|university|undergrad\w*|internship)\b[^.?!,;]{0,12}$",
+                                 re.IGNORECASE)
+
+
 def _date_updates(text: str, entity: Entity, today: date, expected: Optional[str]) -> Updates:
     """A year alone is the dues year unless the words before it say otherwise."""
     before = _before(text, entity.get("start", 0), 40)
-    if not expected and STARTING_BEFORE.search(before):
+    if not expected and (STARTING_BEFORE.search(before) or SCHOOL_ENDED_BEFORE.search(before)):
         return {}
     value = str(entity.get("value", "")).strip()
     lowered = value.lower()

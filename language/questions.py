@@ -87,10 +87,16 @@ def is_bare_condition(clause: str) -> bool:
     return bool(CONDITION.match(clause)) and "," not in clause
 
 
+# "Canadian citizen here, did my residency in the US on a J1.": a statement without its "I".
+DROPPED_SUBJECT = re.compile(r"^\W*(?:did|had|have) my\b", re.IGNORECASE)
+
+
 def is_question(clause: str) -> bool:
+    if clause.rstrip().endswith("?"):
+        return True
     # "if I retire in June, do I get a refund": the question follows the condition
     asked = clause.split(",", 1)[1].strip() if CONDITION.match(clause) and "," in clause else clause
-    return clause.rstrip().endswith("?") or bool(QUESTION_WORD.search(asked) or ASKING.search(clause))
+    return not DROPPED_SUBJECT.match(clause) and bool(QUESTION_WORD.search(asked) or ASKING.search(clause))
 
 
 # "international grad starting residency in july, what membership": a question at the end.

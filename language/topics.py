@@ -133,6 +133,17 @@ CATEGORY_OF_ENTITY = {
     ("profession", "radiologist_assistant"): "allied_health",
     # technologists and others: the allied health answer says which professions beside physicians may join
     ("profession", "other"): "allied_health",
+    # physicians outside radiology: "I'm an emergency medicine doc, not practising radiology"
+    ("specialty", "other"): "allied_health",
+    # the boards the general eligibility answer names: "does ABNM count?"
+    **{("board", board): "general" for board in ("ABR", "AOBR", "RCPSC", "CMQ", "ABNM", "ABMS_other")},
+    ("board", "ARRT"): "allied_health",
+}
+# A visitor's stage or board whose rule one answer states: an international graduate
+# waiting to match, or certified by the ECFMG, applies as the answer on applying from abroad says.
+RULE_OF_ENTITY = {
+    ("stage", "awaiting_residency"): "apply_from_abroad",
+    ("board", "ECFMG"): "apply_from_abroad",
 }
 
 
@@ -165,6 +176,58 @@ def category_and_aspect(text: str, entities: Iterable[Dict[str, Any]],
              and (implied or entity.get("entity") == "category")}
     named.discard(None)
     return (named.pop() if len(named) == 1 else None), aspect_of(question)
+
+
+# The page speaks of someone only in one answer: of program directors, where it says they
+# upload their residents to the Trainee Update database. A question naming them with what
+# that answer says they do is asked of that answer ("does my program director sign us all
+# up or do i have to apply individually": how to join 0.52).
+PROGRAM_DIRECTOR = r"\b(program director|pd|program coordinator|residency coordinator)s?\b"
+ENROLLING = r"\b(add|upload|enrol|enroll|register|sign|submit|put)\w*\b"
+PHRASED_TOPICS = {
+    "trainee_update_database": re.compile(f"{PROGRAM_DIRECTOR}.*{ENROLLING}|{ENROLLING}.*{PROGRAM_DIRECTOR}", re.IGNORECASE),
+}
+
+
+def phrased_topic(text: str) -> Optional[str]:
+    """The one answer whose subject the question names in its words (PHRASED_TOPICS)."""
+    return next((topic for topic, pattern in PHRASED_TOPICS.items() if pattern.search(text or "")), None)
+
+
+# "did my residency in the US ... If I do my fellowship in Canada instead, does my free
+# membership continue?": whether it stays free between residency and a fellowship is a
+# question the page asks and answers itself, for everyone in that situation.
+STAYS_FREE = re.compile(r"\b(continues?|carr(y|ies) over|(still|stay|stays|remain|remains) (free|complimentary)"
+                        r"|keep (my |the )?(free |complimentary )?(membership|status)|lose (my |the )?(free )?membership)\b",
+                        re.IGNORECASE)
+
+
+def situation_answer(facts: Mapping[str, Any], text: str) -> Optional[str]:
+    """The answer the page gives for the visitor's situation (language.facts), when the
+    question asks what that answer tells."""
+    into_fellowship = facts.get("completed_residency") and facts.get("stage") == "fellow"
+    return "residency_to_fellowship" if into_fellowship and STAYS_FREE.search(asked(text or "")) else None
+
+
+def is_overview(domain: Domain, topic: Optional[str]) -> bool:
+    """The answer on who can join, about every category ("Who can join the ACR?")."""
+    metadata = topic_metadata(domain, topic or "") or {}
+    return metadata.get("categories") == [ANY_CATEGORY] and metadata.get("aspect") == ELIGIBILITY
+
+
+def own_category_answer(domain: Domain, facts: Mapping[str, Any]) -> Optional[str]:
+    """In place of the overview of who can join, for a visitor whose facts (language.facts)
+    say who they are ("I'm an emergency medicine doc, not practising radiology. Can I still
+    become member?"), the answer for them: the rule of their stage or board (an
+    international graduate waiting to match), or their one category's eligibility (allied
+    health); None for none or several."""
+    named = [(field, facts[field]) for field in ("stage", "profession", "specialty") if facts.get(field)]
+    named += [("board", board) for board in facts.get("certifications") or ()]
+    rules = {RULE_OF_ENTITY.get(fact) for fact in named} - {None}
+    if rules:
+        return rules.pop() if len(rules) == 1 else None
+    categories = {CATEGORY_OF_ENTITY.get(fact) for fact in named} - {None}
+    return covering_topic(domain, categories.pop(), ELIGIBILITY) if len(categories) == 1 else None
 
 
 def named_topic(domain: Domain, text: str, entities: Iterable[Dict[str, Any]]) -> Optional[str]:

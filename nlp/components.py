@@ -19,11 +19,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import membership
-from language.topics import (COST, FAQ_PREFIX, aspect_of, best_faq_answer, category_and_aspect, faq_margin, faq_selection, likely_topics, response_name,
+from language.topics import (COST, FAQ_PREFIX, aspect_of, best_faq_answer, category_and_aspect, faq_margin,
+                             faq_selection, is_overview, likely_topics, own_category_answer, phrased_topic, response_name, situation_answer,
                              settled_by_named_category, silent_on_named_rights)
-from language.facts import warm_up
+from language.facts import FIRST_PERSON, profile_updates, warm_up
 from language import questions
-from language.confidence import FAQ_ANSWER_CONFIDENCE
+from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_CLEAR_ANSWER
 from language.routing import (engine_intent, fallback_intent, follows_up, intent_candidates, no_faq_answer_fits,
                               profile_facts)
 
@@ -90,10 +91,15 @@ class NamedCategoryAnswer(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            best_topic, confidence = best_faq_answer(message.data)
+            visitors = message if message.get(QUESTION_OF) is None else messages[message.get(QUESTION_OF)]
+            if is_overview(self._domain, best_topic) and self._answer_for_visitor(message, visitors):
+                continue
+            if self._answer_phrased(message, best_topic, confidence) or self._answer_situation(message, visitors):
+                continue
             category, aspect = category_and_aspect(message.get(TEXT) or "", message.get(ENTITIES, []))
             if not category:
                 continue
-            best_topic, confidence = best_faq_answer(message.data)
             topic = settled_by_named_category(self._domain, category, aspect, best_topic, confidence)
             if topic:
                 self._select(message, topic)
@@ -102,15 +108,50 @@ class NamedCategoryAnswer(GraphComponent):
                 set_intent(message, "not_on_page")
         return messages
 
-    def _select(self, message: Message, topic: str) -> None:
-        """The named category's answer and the best answer swap places and confidences."""
+    def _answer_for_visitor(self, message: Message, visitors: Message) -> bool:
+        """The overview of who can join, asked by a visitor who said who they are (in the
+        message the question is part of: visitors), gives way to the answer about them
+        (language.topics.own_category_answer)."""
+        text = visitors.get(TEXT) or ""
+        if not FIRST_PERSON.search(text):
+            return False
+        topic = own_category_answer(self._domain, profile_updates(text, visitors.get(ENTITIES, []), membership.today()))
+        return bool(topic) and self._select(message, topic, always=True)
+
+    def _answer_situation(self, message: Message, visitors: Message) -> bool:
+        """The page's answer for the situation the visitor described (language.topics.
+        situation_answer); the router keeps it from the engine."""
+        text = visitors.get(TEXT) or ""
+        topic = situation_answer(profile_updates(text, visitors.get(ENTITIES, []), membership.today()), text)
+        return bool(topic) and self._select(message, topic, always=True)
+
+    def _answer_phrased(self, message: Message, best_topic: Optional[str], confidence: float) -> bool:
+        """A page question whose words name the one answer's subject (language.topics.
+        phrased_topic) gets it when the response selector was unsure of its own, and when
+        DIET took it for a question the page does not answer ("how does my PD add our
+        residents to acr")."""
+        topic = phrased_topic(message.get(TEXT) or "")
+        if not topic or intent_of(message) not in (*PAGE_QUESTION_READINGS, "not_on_page"):
+            return False
+        if topic != best_topic and (confidence >= FAQ_CLEAR_ANSWER or not self._select(message, topic, always=True)):
+            return False
+        set_intent(message, "faq")
+        return True
+
+    def _select(self, message: Message, topic: str, always: bool = False) -> bool:
+        """The named category's answer and the best answer swap places and confidences; False
+        when the named one is not among the response selector's candidates, unless `always`:
+        then it takes the best one's place (a question read without its background ranks
+        answers about the visitor low: "Which ACR membership could I have while I'm still
+        applying")."""
         selection = faq_selection(message.data)
         ranking = selection.get(RESPONSE_SELECTOR_RANKING_KEY) or []
         key = f"faq/{topic}"
         named = next((entry for entry in ranking if entry.get(INTENT_RESPONSE_KEY) == key), None)
-        if named is None:
-            return  # not among the response selector's candidates at all
+        if named is None and not (always and ranking):
+            return False  # not among the response selector's candidates at all
         first = ranking[0]
+        named = named or {"id": None, INTENT_RESPONSE_KEY: key}
         selection[RESPONSE_SELECTOR_RANKING_KEY] = [
             labelled_as(entry, named) if entry is first else labelled_as(entry, first) if entry is named else entry
             for entry in ranking]
@@ -118,6 +159,7 @@ class NamedCategoryAnswer(GraphComponent):
             **selection[RESPONSE_SELECTOR_PREDICTION_KEY], INTENT_RESPONSE_KEY: key,
             RESPONSE_SELECTOR_UTTER_ACTION_KEY: response_name(topic),
             RESPONSE_SELECTOR_RESPONSES_KEY: self._answers.get(response_name(topic), [])}
+        return True
 
 
 def labelled_as(entry: Dict[str, Any], other: Dict[str, Any]) -> Dict[str, Any]:

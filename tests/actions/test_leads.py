@@ -113,3 +113,13 @@ def test_no_lead_when_the_engine_places_the_visitor_at_once(domain):
     parse_data = {"text": "im a resident in canada, can i join", "entities": [], **selected("mit_eligibility", 0.99)}
     assert leads.leading_topic(parse_data, domain, profile(profession="physician", stage="resident",
                                                            country="CA")) is None
+
+
+def test_a_graduate_waiting_to_match_hears_the_rule_for_applying_from_abroad_before_the_boards_question(domain):
+    facts = profile(profession="physician", stage="awaiting_residency", specialty="radiology")
+    assert leads.leading_topic(selected("apply_from_abroad", 0.75), domain, facts) == "apply_from_abroad"
+
+
+def test_the_rule_for_applying_from_abroad_does_not_lead_for_a_visitor_training_at_home(domain):
+    facts = profile(profession="physician", stage="resident", country="US")
+    assert leads.leading_topic(selected("apply_from_abroad", 0.75), domain, facts) is None

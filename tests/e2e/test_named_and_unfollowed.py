@@ -1,6 +1,9 @@
-"""Over REST against the real servers: a question naming a category gets that category's
-answer, or "the page does not say" for rights it states for no such member; a visitor no category covers hears who may join before the engine says so; a
-visitor who did not follow ("sorry what") is told more, not asked for their profession."""
+"""Over REST against the real servers: a question naming a category (or a board or
+specialty that has one) gets that category's answer, or "the page does not say" for rights
+it states for no such member; a visitor who says who they are and asks who can join gets
+the answer about them; a visitor no category covers hears who may join before the engine
+says so; a visitor who did not follow ("sorry what") is told more, not asked for their
+profession."""
 from content.check import faq_responses, load_responses
 
 WHAT_IT_CAN_DO = "I answer questions about ACR membership."
@@ -53,3 +56,31 @@ def test_a_what_if_after_thanks_supposes_what_it_says(assistant):
     assistant.say("what-if-thanks", "radiology resident in brazil. free?")
     replies = texts(assistant.say("what-if-thanks", "thanks! what about if i come to the US for fellowship later"))
     assert replies[0].startswith("If that were so: You'd be: Member-in-training (MIT).")
+
+
+def test_a_physician_outside_radiology_asking_who_can_join_gets_the_allied_health_answer(assistant):
+    replies = texts(assistant.say("own-family-doc", "I'm a family medicine doctor, I don't practice radiology at all. "
+                                                    "Is there any way I can join?"))
+    assert replies[0] == faq_text("allied_health_eligibility")
+
+
+def test_a_graduate_waiting_to_match_hears_the_rule_for_applying_from_abroad(assistant):
+    replies = texts(assistant.say("own-img", "im an international medical graduate, passed my steps and waiting "
+                                             "for the match. can i become a member while i wait?"))
+    assert replies[0] == faq_text("apply_from_abroad")
+
+
+def test_a_board_named_in_the_question_gets_the_answer_naming_it(assistant):
+    replies = texts(assistant.say("named-abnm", "does ABNM certification count for membership"))
+    assert replies[0] == faq_text("general_eligibility")
+
+
+def test_a_question_about_the_program_director_signing_residents_up(assistant):
+    replies = texts(assistant.say("phrased-pd", "will our PD register all of us residents with the acr?"))
+    assert replies[0] == faq_text("trainee_update_database")
+
+
+def test_between_residency_and_fellowship_the_page_says_whether_it_stays_free(assistant):
+    replies = texts(assistant.say("situation-fellow", "finished residency in Chicago and starting a fellowship in "
+                                                      "Vancouver in July, do I keep my free membership?"))
+    assert replies[0] == faq_text("residency_to_fellowship")

@@ -252,3 +252,30 @@ def test_a_month_still_to_come_is_the_next_one(text, completed, entities_of):
 def test_a_diplomate_of_the_abr_is_certified_by_it(entities_of):
     text = "I'm DABR certified in therapy physics in Texas"
     assert profile_updates(text, entities_of(text), TODAY)["certifications"] == ["ABR"]
+
+
+@pytest.mark.parametrize("text", [
+    "foreign medical graduate, finished med school in 2016, not matched yet",
+    "I graduated from medical school in 2019 and I'm waiting to match",
+])
+def test_the_end_of_medical_school_is_not_the_end_of_training(text, entities_of):
+    assert "training_completed_on" not in profile_updates(text, entities_of(text), TODAY)
+
+
+def test_a_rotation_in_a_city_of_a_country_is_not_where_the_visitor_trains(entities_of):
+    text = "I am not matched yet and I have a 3 month paid rotation in a large US city starting in February"
+    assert "country" not in profile_updates(text, entities_of(text), TODAY)
+
+
+@pytest.mark.parametrize("text", [
+    "did my residency in the US and I'm trying to get back to Canada for fellowship",
+    "finished residency in June and starting a neuro fellowship in Toronto next month",
+])
+def test_between_residency_and_a_fellowship_ahead_the_visitor_is_a_fellow(text, entities_of):
+    updates = profile_updates(text, entities_of(text), TODAY)
+    assert (updates["stage"], updates["completed_residency"]) == ("fellow", True)
+
+
+def test_a_residency_done_with_no_fellowship_ahead_is_practice(entities_of):
+    text = "I finished my residency in Ohio last year and work at a community hospital"
+    assert profile_updates(text, entities_of(text), TODAY)["stage"] == "in_practice"

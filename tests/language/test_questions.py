@@ -250,3 +250,9 @@ def test_in_a_message_about_the_visitor_a_cost_naming_no_one_is_theirs():
         ("personal", None), ("not_on_page", None)]
     assert [(answer.kind, answer.topic) for answer in plan([cost, meeting], False)] == [
         ("faq", "general_cost"), ("not_on_page", None)]
+
+
+@pytest.mark.parametrize("statement", ["did my residency in the US on a J1.", "have my boards from 2019 already."])
+def test_a_statement_without_its_i_is_no_question(statement):
+    found = parts(f"Canadian citizen here, {statement} Does my free membership continue?")
+    assert [part.is_question for part in found] == [False, False, True]

@@ -285,3 +285,14 @@ def test_asking_ones_own_category_with_a_fact_goes_to_the_engine(text, routed, e
 def test_an_unplaced_question_about_ones_own_dues_goes_to_the_engine(entities_of):
     assert engine_intent("nlu_fallback", "how much will I pay", [], TODAY, 0.53) == "ask_personal"
     assert engine_intent("nlu_fallback", "how much are dues", [], TODAY, 0.53) is None
+
+
+@pytest.mark.parametrize("text, routed", [
+    # between residency and a fellowship, whether it stays free is the page's own question
+    ("finished residency in Chicago, starting a fellowship in Vancouver in July, does my free membership continue?",
+     "faq"),
+    # what they would pay is the engine's
+    ("finished residency in Chicago, starting a fellowship in Vancouver in July, what will I pay?", "ask_personal"),
+])
+def test_the_page_answers_the_visitors_situation_itself(text, routed, entities_of):
+    assert engine_intent("ask_personal", text, entities_of(text), TODAY, 0.73, faq_topic="residency_to_fellowship") == routed

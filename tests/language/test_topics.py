@@ -68,3 +68,58 @@ def test_rights_the_page_states_for_no_such_member_are_a_silence(domain, entitie
 def test_a_follow_up_falls_back_on_the_category_that_covers_it(domain):
     assert topics.covering_topic(domain, "medical_student", "cost") == "mit_cost"
     assert topics.covering_topic(domain, "allied_health", "rights") is None
+
+
+@pytest.mark.parametrize("text, category", [
+    ("who can join as a nuclear medicine physician, does ABNM count", "general"),  # a board the general answer names
+    ("can emergency medicine doctors join?", "allied_health"),  # physicians outside radiology
+    ("does ARRT certification count", "allied_health"),
+])
+def test_a_board_or_specialty_names_the_category_its_answer_covers(entities_of, text, category):
+    assert topics.category_and_aspect(text, entities_of(text))[0] == category
+
+
+def test_the_overview_is_the_answer_about_every_category(domain):
+    assert topics.is_overview(domain, "who_can_join")
+    assert not topics.is_overview(domain, "general_eligibility") and not topics.is_overview(domain, None)
+
+
+@pytest.mark.parametrize("facts, answer", [
+    ({"profession": "physician", "specialty": "other", "stage": "in_practice"}, "allied_health_eligibility"),
+    ({"profession": "physician", "stage": "awaiting_residency", "specialty": "radiology"}, "apply_from_abroad"),
+    ({"profession": "physician", "certifications": ["ECFMG"]}, "apply_from_abroad"),  # the stage's rule first
+    ({"stage": "resident", "country": "CA"}, "mit_eligibility"),
+    ({"profession": "medical_student", "stage": "student"}, "student_membership"),  # covered by its own answer
+])
+def test_a_visitor_who_said_who_they_are_gets_the_answer_about_them(domain, facts, answer):
+    assert topics.own_category_answer(domain, facts) == answer
+
+
+@pytest.mark.parametrize("facts", [
+    {},  # said nothing about themselves
+    {"profession": "physician", "stage": "in_practice", "country": "DE"},  # nothing names a category
+    {"stage": "retired", "certifications": ["ABR"]},  # two categories: which one is what the engine decides
+])
+def test_the_overview_stays_when_the_facts_name_no_one_category(domain, facts):
+    assert topics.own_category_answer(domain, facts) is None
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("does my program director sign us all up or do i have to apply individually", "trainee_update_database"),
+    ("how does my PD add our residents to acr", "trainee_update_database"),
+    ("is there a discount for program directors", None),  # names them, but not what the answer says they do
+    ("how do I sign up", None),
+])
+def test_the_words_that_name_one_answers_subject(text, topic):
+    assert topics.phrased_topic(text) == topic
+
+
+@pytest.mark.parametrize("facts, text, answer", [
+    ({"completed_residency": True, "stage": "fellow"}, "If I do my fellowship in Canada, does my free membership continue?",
+     "residency_to_fellowship"),
+    ({"completed_residency": True, "stage": "fellow"}, "do I keep my free membership?", "residency_to_fellowship"),
+    ({"completed_residency": True, "stage": "fellow"}, "what would I pay?", None),  # the engine's question
+    ({"completed_residency": True, "stage": "in_practice"}, "does my free membership continue?", None),
+])
+def test_the_page_answers_the_situation_between_residency_and_fellowship(facts, text, answer):
+    assert topics.situation_answer(facts, text) == answer

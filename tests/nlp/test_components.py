@@ -162,3 +162,52 @@ def test_a_what_if_after_thanks_is_the_what_if():
                        message("what about if i come to the US for fellowship later", "what_if", "contact", 0.2,
                                question_of=0))
     assert intent_of(folded) == "what_if"
+
+
+def ranked(read, *topics_and_confidences):
+    read.get(RESPONSE_SELECTOR)["faq"]["ranking"] = [
+        {"intent_response_key": f"faq/{topic}", "confidence": confidence} for topic, confidence in topics_and_confidences]
+    return read
+
+
+def test_the_overview_asked_after_saying_who_you_are_gives_the_answer_about_you(tmp_path, domain, entities_of):
+    background = "I'm an IMG starting the long road: ECFMG certification, USMLE, then hopefully a US radiology residency."
+    question = "Which ACR membership could I have while I'm still applying"
+    whole = message(f"{background} {question}", "faq", "img_matched_us_residency", 0.33)
+    whole.set(ENTITIES, entities_of(whole.get(TEXT)))
+    # read alone, the question does not rank the answer about the visitor at all
+    part = ranked(message(question, "faq", "who_can_join", 0.9, question_of=0), ("who_can_join", 0.9), ("how_to_join", 0.05))
+    part.set(ENTITIES, entities_of(question))
+    [_, settled] = trained_named_category_answer(tmp_path, domain).process([whole, part])
+    assert best_faq_answer(settled.data) == ("apply_from_abroad", 0.9)
+    assert [entry["intent_response_key"] for entry in settled.get(RESPONSE_SELECTOR)["faq"]["ranking"]] == [
+        "faq/apply_from_abroad", "faq/how_to_join"]
+
+
+def test_the_overview_stays_for_a_visitor_who_said_nothing_about_themselves(tmp_path, domain, entities_of):
+    text = "what are all the membership options"
+    read = ranked(message(text, "faq", "who_can_join", 0.7), ("who_can_join", 0.7), ("mit_eligibility", 0.1))
+    read.set(ENTITIES, entities_of(text))
+    [kept] = trained_named_category_answer(tmp_path, domain).process([read])
+    assert best_faq_answer(kept.data) == ("who_can_join", 0.7)
+
+
+def test_the_words_naming_one_answers_subject_settle_an_unsure_reading(tmp_path, domain):
+    text = "does my program director sign us all up or do i have to apply individually"
+    read = ranked(message(text, "faq", "how_to_join", 0.52), ("how_to_join", 0.52), ("trainee_update_database", 0.04))
+    [settled] = trained_named_category_answer(tmp_path, domain).process([read])
+    assert best_faq_answer(settled.data) == ("trainee_update_database", 0.52) and intent_of(settled) == "faq"
+
+
+def test_the_words_naming_one_answers_subject_make_it_a_page_question(tmp_path, domain):
+    text = "how does my PD add our residents to acr"
+    read = ranked(message(text, "not_on_page", "trainee_update_database", 0.99), ("trainee_update_database", 0.99))
+    [settled] = trained_named_category_answer(tmp_path, domain).process([read])
+    assert intent_of(settled) == "faq" and best_faq_answer(settled.data) == ("trainee_update_database", 0.99)
+
+
+def test_a_sure_answer_to_another_question_stays(tmp_path, domain):
+    text = "how do i register myself, or does my program director upload us"
+    read = ranked(message(text, "faq", "how_to_join", 0.95), ("how_to_join", 0.95))
+    [kept] = trained_named_category_answer(tmp_path, domain).process([read])
+    assert best_faq_answer(kept.data) == ("how_to_join", 0.95)
