@@ -161,6 +161,9 @@ class ActionAnswerQuestions(Action):
                 dispatcher.utter_message(response="utter_not_on_page")
             elif answer.kind == "unsure" and answer is unsure[0]:
                 self.ask_which_topic(dispatcher, domain, unsure)
+            elif (answer.kind == "followup" and not topic and answer.suggestions
+                  and followups.leans_on_nothing(domain, answered, category)):
+                self.ask_which_topic(dispatcher, domain, [answer])
         return events
 
     @staticmethod

@@ -38,6 +38,14 @@ def answer_after(domain: Domain, answered: List[str], question: str, own_topic: 
     return None if asks_again else own_topic
 
 
+def leans_on_nothing(domain: Domain, answered: List[str], visitor_category: Optional[str]) -> bool:
+    """After an answer about every category, from a visitor whose category is not known,
+    nothing says which category a follow-up asks about ("Is membership open to
+    radiologists from Canada? How much for them?")."""
+    last = (topic_metadata(domain, answered[-1]) or {}) if answered else {}
+    return visitor_category is None and ANY_CATEGORY in last.get("categories", [])
+
+
 ENGINE_ACTION = "action_quote"
 
 

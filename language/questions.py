@@ -195,7 +195,7 @@ def answer_for(reading: Reading, personal_message: bool) -> Optional[Answer]:
         return PERSONAL
     topic = confident_topic(reading)
     if reading.intent == "followup" or REFERS_BACK.search(reading.text):
-        return Answer("followup", topic)
+        return Answer("followup", topic, suggestions=reading.likely_topics)
     return Answer("faq", topic) if topic and reading.intent in READ_AS_PAGE_QUESTIONS else None
 
 

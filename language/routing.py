@@ -44,6 +44,10 @@ CONFUSED = re.compile(r"^\W*(?:(?:sorry|pardon|huh|eh|what|wait|um+|hm+)\b\W*)*(
                       r"|what do you mean|what does that mean|i (?:do not|don'?t|dont) (?:understand|get it|follow)"
                       r"|come again|say (?:that|it) again|i'?m (?:confused|lost)|(?:that|this) makes no sense)\W*$",
                       re.IGNORECASE)
+# Talk about the conversation rather than membership, and how sure DIET must be of it
+# when the message asks a question the response selector has an answer to.
+CHATTER = {"greet", "bot_challenge", "what_can_you_do", "ask_source", "start_over"}
+CHATTER_UNSURE = 0.6
 PROFILE_LABELS = {"profession", "stage", "specialty", "board", "service", "country", "date", "school_years"}
 UNSURE_INTENTS = {"ask_personal", "inform", "nlu_fallback"}
 MISTAKEN_FOR = {"faq", "followup", "out_of_scope"}
@@ -166,6 +170,9 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_c
         return "ask_personal"  # "how much will I pay": the engine asks what it needs
     if intent == "not_on_page" and intent_confidence < FAQ_CLEAR_ANSWER and faq_confidence >= FAQ_CLEAR_ANSWER:
         return "faq"  # DIET unsure that the page is silent, the response selector sure of its answer
+    if intent in CHATTER and intent_confidence < CHATTER_UNSURE and is_question(text or "") and (
+            faq_confidence >= FAQ_CLEAR_ANSWER or (candidates[1:2] == ["faq"] and faq_confidence >= FAQ_ANSWER_CONFIDENCE)):
+        return "faq"  # "what are all the membership types?": bot_challenge 0.49, the categories 0.91
     if intent in ("inform", "ask_personal") and asks_about_others(text) and faq_confidence >= FAQ_CLEAR_ANSWER:
         return "faq"  # "discount for VA employees??" names a fact, but not the visitor's
     if intent in MISTAKEN_FOR and OWN_CATEGORY.search(text or "") and profile_facts(entities):

@@ -184,8 +184,13 @@ def category_and_aspect(text: str, entities: Iterable[Dict[str, Any]],
 # up or do i have to apply individually": how to join 0.52).
 PROGRAM_DIRECTOR = r"\b(program director|pd|program coordinator|residency coordinator)s?\b"
 ENROLLING = r"\b(add|upload|enrol|enroll|register|sign|submit|put)\w*\b"
+# ... and of lower dues for anyone but the military, only for the first years of practice.
+EARLY_CAREER = (r"\b(early[- ]career|young (radiologists?|physicians?|members?)|new(ly)? (attendings?|grads?|graduates?)"
+                r"|recent (grads?|graduates?)|first (few |four |couple of )?years (of|in) practice)\b")
+LOWER_DUES = r"\b(discount\w*|reduced|lower|cheaper|prorat\w*)\b"
 PHRASED_TOPICS = {
     "trainee_update_database": re.compile(f"{PROGRAM_DIRECTOR}.*{ENROLLING}|{ENROLLING}.*{PROGRAM_DIRECTOR}", re.IGNORECASE),
+    "dues_after_graduation": re.compile(f"{EARLY_CAREER}.*{LOWER_DUES}|{LOWER_DUES}.*{EARLY_CAREER}", re.IGNORECASE),
 }
 
 
@@ -213,6 +218,14 @@ def is_overview(domain: Domain, topic: Optional[str]) -> bool:
     """The answer on who can join, about every category ("Who can join the ACR?")."""
     metadata = topic_metadata(domain, topic or "") or {}
     return metadata.get("categories") == [ANY_CATEGORY] and metadata.get("aspect") == ELIGIBILITY
+
+
+# "I'm a PGY2, what are all the membership types?" asks for the overview itself.
+EVERY_CATEGORY = re.compile(r"\b(all|every|list|types|kinds|options|categories)\b", re.IGNORECASE)
+
+
+def asks_for_every_category(question: str) -> bool:
+    return bool(EVERY_CATEGORY.search(question))
 
 
 def own_category_answer(domain: Domain, facts: Mapping[str, Any]) -> Optional[str]:

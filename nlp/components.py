@@ -19,9 +19,10 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import membership
-from language.topics import (COST, FAQ_PREFIX, aspect_of, best_faq_answer, category_and_aspect, faq_margin,
-                             faq_selection, is_overview, likely_topics, own_category_answer, phrased_topic, response_name, situation_answer,
-                             settled_by_named_category, silent_on_named_rights)
+from language.topics import (COST, FAQ_PREFIX, asks_for_every_category, aspect_of, best_faq_answer,
+                             category_and_aspect, faq_margin, faq_selection, is_overview, likely_topics,
+                             own_category_answer, phrased_topic, response_name, settled_by_named_category,
+                             silent_on_named_rights, situation_answer)
 from language.facts import FIRST_PERSON, profile_updates, warm_up
 from language import questions
 from language.confidence import FAQ_ANSWER_CONFIDENCE, FAQ_CLEAR_ANSWER
@@ -113,7 +114,7 @@ class NamedCategoryAnswer(GraphComponent):
         message the question is part of: visitors), gives way to the answer about them
         (language.topics.own_category_answer)."""
         text = visitors.get(TEXT) or ""
-        if not FIRST_PERSON.search(text):
+        if not FIRST_PERSON.search(text) or asks_for_every_category(message.get(TEXT) or ""):
             return False
         topic = own_category_answer(self._domain, profile_updates(text, visitors.get(ENTITIES, []), membership.today()))
         return bool(topic) and self._select(message, topic, always=True)

@@ -322,3 +322,21 @@ def test_an_unsure_question_that_names_its_category_is_answered(domain, entities
     messages, _ = run(ActionAnswerQuestions(), tracker(text, "several_questions", entities_of(text),
                                                        parse_extra=planned), domain)
     assert [message.get("response") for message in messages] == ["utter_faq/mit_cost", "utter_not_on_page"]
+
+
+def test_a_follow_up_to_an_answer_about_every_category_from_an_unknown_visitor_asks_which_topic(domain):
+    questions = [{"kind": "faq", "topic": "who_can_join", "question": "Is membership open to radiologists from Canada?"},
+                 {"kind": "followup", "question": "How much for them?", "suggestions": ["general_cost", "mit_cost"]}]
+    messages, _ = run(ActionAnswerQuestions(), tracker("...", "several_questions", parse_extra={"questions": questions}),
+                      domain)
+    assert [message["response"] for message in messages] == ["utter_faq/who_can_join", "utter_which_topic"]
+    assert messages[1]["question"] == '"How much for them?"'
+
+
+def test_a_follow_up_asking_the_same_again_gets_nothing_more(domain):
+    questions = [{"kind": "faq", "topic": "international_dues", "question": "is international membership free"},
+                 {"kind": "followup", "topic": "general_cost", "question": "or how much does it cost?",
+                  "suggestions": ["general_cost"]}]
+    messages, _ = run(ActionAnswerQuestions(), tracker("...", "several_questions", parse_extra={"questions": questions}),
+                      domain)
+    assert [message["response"] for message in messages] == ["utter_faq/international_dues"]

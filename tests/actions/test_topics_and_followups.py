@@ -114,3 +114,13 @@ def test_a_follow_up_after_the_engines_answer_is_about_the_engines_category():
     assert followups.engine_answered_last([faq_answer, {"event": "user"}, engine, {"event": "user"}])
     assert not followups.engine_answered_last([engine, {"event": "user"}, faq_answer])
     assert not followups.engine_answered_last([])
+
+
+@pytest.mark.parametrize("answered, category, expected", [
+    (["who_can_join"], None, True),  # "Is membership open to radiologists from Canada? How much for them?"
+    (["who_can_join"], "member_in_training", False),  # the visitor's category says which
+    (["associate_eligibility"], None, False),  # the answer before names the category
+    ([], None, False),
+])
+def test_a_follow_up_leans_on_nothing_after_an_answer_about_every_category(domain, answered, category, expected):
+    assert followups.leans_on_nothing(domain, answered, category) is expected

@@ -84,3 +84,14 @@ def test_between_residency_and_fellowship_the_page_says_whether_it_stays_free(as
     replies = texts(assistant.say("situation-fellow", "finished residency in Chicago and starting a fellowship in "
                                                       "Vancouver in July, do I keep my free membership?"))
     assert replies[0] == faq_text("residency_to_fellowship")
+
+
+def test_a_discount_early_in_a_career_is_the_answer_on_dues_after_training(assistant):
+    replies = texts(assistant.say("phrased-early-career", "is there a discount for early career radiologists?"))
+    assert replies[0] == faq_text("dues_after_graduation")
+
+
+def test_how_much_for_them_after_the_overview_asks_which_topic(assistant):
+    replies = assistant.say("unplaced-followup", "Is membership open to radiologists from Canada? How much for them?")
+    assert replies[0]["text"] == faq_text("who_can_join")
+    assert '"How much for them?"' in replies[1]["text"] and replies[1]["buttons"]

@@ -279,3 +279,8 @@ def test_between_residency_and_a_fellowship_ahead_the_visitor_is_a_fellow(text, 
 def test_a_residency_done_with_no_fellowship_ahead_is_practice(entities_of):
     text = "I finished my residency in Ohio last year and work at a community hospital"
     assert profile_updates(text, entities_of(text), TODAY)["stage"] == "in_practice"
+
+
+@pytest.mark.parametrize("text", ["i'm an intern in the UK", "junior doctor in Australia, not in radiology training"])
+def test_an_intern_or_junior_doctor_is_a_physician(text, entities_of):
+    assert profile_updates(text, entities_of(text), TODAY)["profession"] == "physician"

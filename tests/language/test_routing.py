@@ -296,3 +296,17 @@ def test_an_unplaced_question_about_ones_own_dues_goes_to_the_engine(entities_of
 ])
 def test_the_page_answers_the_visitors_situation_itself(text, routed, entities_of):
     assert engine_intent("ask_personal", text, entities_of(text), TODAY, 0.73, faq_topic="residency_to_fellowship") == routed
+
+
+@pytest.mark.parametrize("intent, confidence, text, faq_confidence, candidates, routed", [
+    # DIET unsure of small talk, the response selector sure of an answer
+    ("bot_challenge", 0.49, "what are all the membership types?", 0.91, ["bot_challenge", "ask_source"], "faq"),
+    # ... or faq DIET's second reading and the answer likely
+    ("bot_challenge", 0.52, "I'm a PGY2, what are all the membership types?", 0.77, ["bot_challenge", "faq"], "faq"),
+    ("bot_challenge", 0.91, "are you a bot?", 0.95, ["bot_challenge", "faq"], None),  # DIET sure
+    ("bot_challenge", 0.49, "you are a bot", 0.95, ["bot_challenge", "faq"], None),  # asks nothing
+    ("bot_challenge", 0.49, "what are you", 0.6, ["bot_challenge", "ask_source"], None),  # no sure answer
+])
+def test_small_talk_diet_is_unsure_of_is_a_page_question_with_an_answer(intent, confidence, text, faq_confidence,
+                                                                        candidates, routed, entities_of):
+    assert engine_intent(intent, text, entities_of(text), TODAY, faq_confidence, candidates, confidence) == routed

@@ -123,3 +123,20 @@ def test_the_words_that_name_one_answers_subject(text, topic):
 ])
 def test_the_page_answers_the_situation_between_residency_and_fellowship(facts, text, answer):
     assert topics.situation_answer(facts, text) == answer
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("is there a discount for early career radiologists?", "dues_after_graduation"),
+    ("do recent graduates get reduced dues", "dues_after_graduation"),
+    ("is there a military discount", None),  # the discount answer's own subject
+])
+def test_lower_dues_early_in_a_career_name_the_answer_on_dues_after_training(text, topic):
+    assert topics.phrased_topic(text) == topic
+
+
+@pytest.mark.parametrize("question, every", [
+    ("what are all the membership types?", True), ("which categories are there", True),
+    ("Can I still become member?", False), ("Which ACR membership could I have while I'm still applying", False),
+])
+def test_a_question_for_every_category_asks_for_the_overview_itself(question, every):
+    assert topics.asks_for_every_category(question) is every
