@@ -207,11 +207,18 @@ STAYS_FREE = re.compile(r"\b(continues?|carr(y|ies) over|(still|stay|stays|remai
                         re.IGNORECASE)
 
 
+SITUATION_TOPICS = ("residency_to_fellowship",)
+
+
+def asks_if_it_stays_free(text: str) -> bool:
+    return bool(STAYS_FREE.search(asked(text or "")))
+
+
 def situation_answer(facts: Mapping[str, Any], text: str) -> Optional[str]:
     """The answer the page gives for the visitor's situation (language.facts), when the
     question asks what that answer tells."""
     into_fellowship = facts.get("completed_residency") and facts.get("stage") == "fellow"
-    return "residency_to_fellowship" if into_fellowship and STAYS_FREE.search(asked(text or "")) else None
+    return "residency_to_fellowship" if into_fellowship and asks_if_it_stays_free(text) else None
 
 
 def is_overview(domain: Domain, topic: Optional[str]) -> bool:

@@ -19,8 +19,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import membership
-from language.topics import (COST, FAQ_PREFIX, asks_for_every_category, aspect_of, best_faq_answer,
-                             category_and_aspect, faq_margin, faq_selection, is_overview, likely_topics,
+from language.topics import (COST, FAQ_PREFIX, asks_for_every_category, asks_if_it_stays_free, aspect_of,
+                             best_faq_answer, category_and_aspect, faq_margin, faq_selection, is_overview, likely_topics,
                              own_category_answer, phrased_topic, response_name, settled_by_named_category,
                              silent_on_named_rights, situation_answer)
 from language.facts import FIRST_PERSON, profile_updates, warm_up
@@ -60,13 +60,19 @@ PAGE_QUESTION_READINGS = ("faq", "nlu_fallback")
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class NamedCategoryAnswer(GraphComponent):
-    """Right after the response selector: a question that names one category of membership
-    and asks about it ("is a UK board accepted for general membership?") gets that
-    category's answer when the response selector was unsure and thought of another
-    category (language.topics.settled_by_named_category), and a question about the rights
-    of a category the page states none for ("can residents vote?") is one the page does
-    not answer. Training keeps the FAQ answers with their metadata (categories, aspect) in
-    the model."""
+    """Right after the response selector, the answer the words settle (language.topics):
+    - the overview of who can join, asked by a visitor who said who they are, gives way to
+      the answer about them ("I'm an emergency medicine doc ... Can I still become member?":
+      allied health);
+    - a question naming the one answer's subject gets it ("does my program director sign us
+      all up": the Trainee Update database), and so does the visitor's situation when the
+      page answers it ("... starting a fellowship, do I keep my free membership?");
+    - a question that names one category of membership and asks about it ("is a UK board
+      accepted for general membership?") gets that category's answer when the response
+      selector was unsure and thought of another category, and a question about the
+      rights of a category the page states none for ("can residents vote?") is one the
+      page does not answer.
+    Training keeps the FAQ answers with their metadata (categories, aspect) in the model."""
 
     def __init__(self, model_storage: ModelStorage, resource: Resource, answers: Dict[str, List[Dict[str, Any]]]):
         self._model_storage, self._resource, self._answers = model_storage, resource, answers
@@ -91,12 +97,14 @@ class NamedCategoryAnswer(GraphComponent):
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
+        facts: Dict[int, Dict[str, Any]] = {}  # of each visitor's message, read once when needed
         for message in messages:
             best_topic, confidence = best_faq_answer(message.data)
             visitors = message if message.get(QUESTION_OF) is None else messages[message.get(QUESTION_OF)]
-            if is_overview(self._domain, best_topic) and self._answer_for_visitor(message, visitors):
+            if is_overview(self._domain, best_topic) and self._answer_for_visitor(message, visitors, facts):
                 continue
-            if self._answer_phrased(message, best_topic, confidence) or self._answer_situation(message, visitors):
+            if (self._answer_phrased(message, best_topic, confidence)
+                    or self._answer_situation(message, visitors, facts)):
                 continue
             category, aspect = category_and_aspect(message.get(TEXT) or "", message.get(ENTITIES, []))
             if not category:
@@ -109,21 +117,20 @@ class NamedCategoryAnswer(GraphComponent):
                 set_intent(message, "not_on_page")
         return messages
 
-    def _answer_for_visitor(self, message: Message, visitors: Message) -> bool:
+    def _answer_for_visitor(self, message: Message, visitors: Message, facts: Dict[int, Dict[str, Any]]) -> bool:
         """The overview of who can join, asked by a visitor who said who they are (in the
         message the question is part of: visitors), gives way to the answer about them
         (language.topics.own_category_answer)."""
-        text = visitors.get(TEXT) or ""
-        if not FIRST_PERSON.search(text) or asks_for_every_category(message.get(TEXT) or ""):
+        if not FIRST_PERSON.search(visitors.get(TEXT) or "") or asks_for_every_category(message.get(TEXT) or ""):
             return False
-        topic = own_category_answer(self._domain, profile_updates(text, visitors.get(ENTITIES, []), membership.today()))
+        topic = own_category_answer(self._domain, visitor_facts(visitors, facts))
         return bool(topic) and self._select(message, topic, always=True)
 
-    def _answer_situation(self, message: Message, visitors: Message) -> bool:
+    def _answer_situation(self, message: Message, visitors: Message, facts: Dict[int, Dict[str, Any]]) -> bool:
         """The page's answer for the situation the visitor described (language.topics.
         situation_answer); the router keeps it from the engine."""
         text = visitors.get(TEXT) or ""
-        topic = situation_answer(profile_updates(text, visitors.get(ENTITIES, []), membership.today()), text)
+        topic = situation_answer(visitor_facts(visitors, facts), text) if asks_if_it_stays_free(text) else None
         return bool(topic) and self._select(message, topic, always=True)
 
     def _answer_phrased(self, message: Message, best_topic: Optional[str], confidence: float) -> bool:
@@ -161,6 +168,13 @@ class NamedCategoryAnswer(GraphComponent):
             RESPONSE_SELECTOR_UTTER_ACTION_KEY: response_name(topic),
             RESPONSE_SELECTOR_RESPONSES_KEY: self._answers.get(response_name(topic), [])}
         return True
+
+
+def visitor_facts(visitors: Message, read: Dict[int, Dict[str, Any]]) -> Dict[str, Any]:
+    """What the visitor's message says of them (language.facts), read once per message."""
+    if id(visitors) not in read:
+        read[id(visitors)] = profile_updates(visitors.get(TEXT) or "", visitors.get(ENTITIES, []), membership.today())
+    return read[id(visitors)]
 
 
 def labelled_as(entry: Dict[str, Any], other: Dict[str, Any]) -> Dict[str, Any]:
