@@ -103,8 +103,8 @@ priority={rasa_priority}
 RASA_GROUP = "rasa"
 MAKE_RUN_CONFIG = ROOT / "ops" / "supervisord.conf"
 # Each process of the layout starts, restarts and stops as the `make run` program it
-# mirrors: its [program:...] section in MAKE_RUN_CONFIG. nginx mirrors the chat page.
-MIRRORED_PROGRAMS = {"actions": "actions", "rasa": "rasa", "nginx": "web"}
+# mirrors: its section in MAKE_RUN_CONFIG. nginx mirrors the chat page.
+MIRRORED_PROGRAMS = {"actions": "program:actions", "rasa": "fcgi-program:rasa", "nginx": "program:web"}
 # startsecs: how long a process must run to count as started; one that dies sooner is
 # started again up to startretries times, one second later each time (then supervisord
 # gives up: FATAL), one that dies later at once. stopwaitsecs: how long it may take to stop
@@ -118,7 +118,7 @@ def restart_settings(program: str) -> Dict[str, str]:
     """supervisord's RESTART_SETTINGS for program: those of the `make run` program it mirrors."""
     make_run = configparser.ConfigParser(interpolation=None)
     make_run.read_string(MAKE_RUN_CONFIG.read_text())
-    mirrored = make_run[f"program:{MIRRORED_PROGRAMS[program]}"]
+    mirrored = make_run[MIRRORED_PROGRAMS[program]]
     return {name: mirrored[name] for name in RESTART_SETTINGS}
 
 
