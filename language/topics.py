@@ -119,7 +119,7 @@ ASPECT_PATTERNS = {
                       r"|\bonce (i'?m |i am |i )?(done|finish|graduat)|\bwhen i (finish|graduate|complete)\b",
     COST: r"how much|cost|price|pay|dues|fee|\$|free|charge|expensive|refund",
     RIGHTS: r"office|chancellor|vote|elect|rights?\b|committee|same as|differen",
-    ELIGIBILITY: r"\bwho\b|eligib|qualif|\bjoin|can i|apply|allowed|accept|\bopen to\b",
+    ELIGIBILITY: r"\bwho\b|eligib|qualif|\bjoin|can i|apply|allowed|accept|\bopen to\b|\bmembership (category )?for\b",
 }
 
 # Entities that name a category of membership in other words.
@@ -164,6 +164,13 @@ def entity_category(entity: Mapping[str, Any]) -> Optional[str]:
     return code if label == "category" else CATEGORY_OF_ENTITY.get((label, code))
 
 
+# Trainees abroad are international members-in-training: "can residents outside the US
+# join?", "any ACR membership for junior doctors outside the US who aren't in radiology
+# training?" (whose answer says which training counts).
+TRAINEES = {"member_in_training"}
+IN_TRAINING = re.compile(r"\b(training|trainees?)\b")
+
+
 def category_and_aspect(text: str, entities: Iterable[Dict[str, Any]],
                         implied: bool = True) -> Tuple[Optional[str], Optional[str]]:
     """The one category of membership the message's question names ("... What is general
@@ -175,6 +182,8 @@ def category_and_aspect(text: str, entities: Iterable[Dict[str, Any]],
     named = {entity_category(entity) for entity in entities if entity.get("value", "").lower() in lowered
              and (implied or entity.get("entity") == "category")}
     named.discard(None)
+    if implied and "international" in named and (IN_TRAINING.search(lowered) or named & TRAINEES):
+        named = (named - TRAINEES - {"international"}) | {"international_member_in_training"}
     return (named.pop() if len(named) == 1 else None), aspect_of(question)
 
 
@@ -205,9 +214,8 @@ def phrased_topic(text: str) -> Optional[str]:
 STAYS_FREE = re.compile(r"\b(continues?|carr(y|ies) over|(still|stay|stays|remain|remains) (free|complimentary)"
                         r"|keep (my |the )?(free |complimentary )?(membership|status)|lose (my |the )?(free )?membership)\b",
                         re.IGNORECASE)
-
-
-SITUATION_TOPICS = ("residency_to_fellowship",)
+INTO_FELLOWSHIP = "residency_to_fellowship"
+SITUATION_TOPICS = (INTO_FELLOWSHIP,)
 
 
 def asks_if_it_stays_free(text: str) -> bool:
@@ -218,7 +226,7 @@ def situation_answer(facts: Mapping[str, Any], text: str) -> Optional[str]:
     """The answer the page gives for the visitor's situation (language.facts), when the
     question asks what that answer tells."""
     into_fellowship = facts.get("completed_residency") and facts.get("stage") == "fellow"
-    return "residency_to_fellowship" if into_fellowship and asks_if_it_stays_free(text) else None
+    return INTO_FELLOWSHIP if into_fellowship and asks_if_it_stays_free(text) else None
 
 
 def is_overview(domain: Domain, topic: Optional[str]) -> bool:

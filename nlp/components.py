@@ -100,11 +100,11 @@ class NamedCategoryAnswer(GraphComponent):
         facts: Dict[int, Dict[str, Any]] = {}  # of each visitor's message, read once when needed
         for message in messages:
             best_topic, confidence = best_faq_answer(message.data)
-            visitors = message if message.get(QUESTION_OF) is None else messages[message.get(QUESTION_OF)]
-            if is_overview(self._domain, best_topic) and self._answer_for_visitor(message, visitors, facts):
+            whole = message if message.get(QUESTION_OF) is None else messages[message.get(QUESTION_OF)]
+            if is_overview(self._domain, best_topic) and self._answer_for_visitor(message, whole, facts):
                 continue
             if (self._answer_phrased(message, best_topic, confidence)
-                    or self._answer_situation(message, visitors, facts)):
+                    or self._answer_situation(message, whole, facts)):
                 continue
             category, aspect = category_and_aspect(message.get(TEXT) or "", message.get(ENTITIES, []))
             if not category:
@@ -117,20 +117,20 @@ class NamedCategoryAnswer(GraphComponent):
                 set_intent(message, "not_on_page")
         return messages
 
-    def _answer_for_visitor(self, message: Message, visitors: Message, facts: Dict[int, Dict[str, Any]]) -> bool:
+    def _answer_for_visitor(self, message: Message, whole: Message, facts: Dict[int, Dict[str, Any]]) -> bool:
         """The overview of who can join, asked by a visitor who said who they are (in the
-        message the question is part of: visitors), gives way to the answer about them
+        whole message the question is part of), gives way to the answer about them
         (language.topics.own_category_answer)."""
-        if not FIRST_PERSON.search(visitors.get(TEXT) or "") or asks_for_every_category(message.get(TEXT) or ""):
+        if not FIRST_PERSON.search(whole.get(TEXT) or "") or asks_for_every_category(message.get(TEXT) or ""):
             return False
-        topic = own_category_answer(self._domain, visitor_facts(visitors, facts))
+        topic = own_category_answer(self._domain, visitor_facts(whole, facts))
         return bool(topic) and self._select(message, topic, always=True)
 
-    def _answer_situation(self, message: Message, visitors: Message, facts: Dict[int, Dict[str, Any]]) -> bool:
+    def _answer_situation(self, message: Message, whole: Message, facts: Dict[int, Dict[str, Any]]) -> bool:
         """The page's answer for the situation the visitor described (language.topics.
         situation_answer); the router keeps it from the engine."""
-        text = visitors.get(TEXT) or ""
-        topic = situation_answer(visitor_facts(visitors, facts), text) if asks_if_it_stays_free(text) else None
+        text = whole.get(TEXT) or ""
+        topic = situation_answer(visitor_facts(whole, facts), text) if asks_if_it_stays_free(text) else None
         return bool(topic) and self._select(message, topic, always=True)
 
     def _answer_phrased(self, message: Message, best_topic: Optional[str], confidence: float) -> bool:
@@ -170,11 +170,11 @@ class NamedCategoryAnswer(GraphComponent):
         return True
 
 
-def visitor_facts(visitors: Message, read: Dict[int, Dict[str, Any]]) -> Dict[str, Any]:
+def visitor_facts(whole: Message, read: Dict[int, Dict[str, Any]]) -> Dict[str, Any]:
     """What the visitor's message says of them (language.facts), read once per message."""
-    if id(visitors) not in read:
-        read[id(visitors)] = profile_updates(visitors.get(TEXT) or "", visitors.get(ENTITIES, []), membership.today())
-    return read[id(visitors)]
+    if id(whole) not in read:
+        read[id(whole)] = profile_updates(whole.get(TEXT) or "", whole.get(ENTITIES, []), membership.today())
+    return read[id(whole)]
 
 
 def labelled_as(entry: Dict[str, Any], other: Dict[str, Any]) -> Dict[str, Any]:

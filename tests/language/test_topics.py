@@ -140,3 +140,13 @@ def test_lower_dues_early_in_a_career_name_the_answer_on_dues_after_training(tex
 ])
 def test_a_question_for_every_category_asks_for_the_overview_itself(question, every):
     assert topics.asks_for_every_category(question) is every
+
+
+@pytest.mark.parametrize("text, category", [
+    ("can residents outside the US join?", "international_member_in_training"),
+    ("any ACR membership for junior doctors outside the US who aren't in radiology training?",
+     "international_member_in_training"),
+    ("can radiologists outside the US join?", "international"),
+])
+def test_trainees_abroad_name_the_international_members_in_training(entities_of, text, category):
+    assert topics.category_and_aspect(text, entities_of(text)) == (category, "eligibility")
