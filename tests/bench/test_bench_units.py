@@ -12,7 +12,7 @@ from content.figures import allowed_amounts, dollar_amounts, invented_amounts
 from bench.heldout import Example, answers_from, load_examples
 from bench.metrics import Score, combined, contains_key_facts, macro_f1, per_topic, percentile, score
 from bench.report import markdown_table, ratio
-from bench.speed import edit_one_answer, peak_rss_mib, stock_messages
+from bench.speed import edit_one_answer, median_round, peak_rss_mib, stock_messages
 from bench.traffic import summarize
 from content.check import ANSWERS, load_responses
 
@@ -180,6 +180,13 @@ def test_traffic_summary_leaves_unanswered_messages_out_and_counts_silent_ones_i
     assert (traffic.sent, traffic.errors, traffic.silent) == (4, 1, 1)
     assert traffic.p50_ms == pytest.approx(200)
     assert traffic.throughput == pytest.approx(1.5)
+
+
+def test_the_round_of_median_throughput_is_reported():
+    rounds = [summarize([(0.1, True)] * count, seconds=1.0) for count in (90, 120, 60)]
+    assert median_round(rounds).throughput == pytest.approx(90)
+    assert median_round(rounds[:2]).throughput == pytest.approx(90)  # of two, the slower
+    assert median_round(rounds[:1]) is rounds[0]
 
 
 def test_ratios_need_both_values():
