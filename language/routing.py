@@ -17,7 +17,7 @@ from language.questions import asks_anything, is_question, leans_on_answer_befor
 from language.profile import missing_fields, profile_from_slots
 from language.facts import FIRST_PERSON, profile_updates
 from language.silences import silent_subject
-from language.topics import SITUATION_TOPICS, situation_answer
+from language.topics import SITUATION_TOPICS, asks_if_it_stays_free, situation_answer
 
 OWN_DUES_OR_CATEGORY = re.compile(
     r"\b(what|how much) (do|would|will|should|must) i (pay|owe)|\bhow much (do|would|will) i\b|\bmy dues\b"
@@ -158,8 +158,8 @@ def engine_intent(intent: str, text: str, entities: Entities, today: date, faq_c
     # An FAQ answer that covers part of a subject counts only when it would be given.
     if intent in PAGE_READINGS and silent_subject(text, faq_topic if faq_confidence >= FAQ_ANSWER_FLOOR else None):
         return "not_on_page"
-    if intent in PAGE_READINGS and faq_topic in SITUATION_TOPICS and faq_topic == situation_answer(
-            profile_updates(text, entities, today), text):
+    if (intent in PAGE_READINGS and faq_topic in SITUATION_TOPICS and asks_if_it_stays_free(text)
+            and faq_topic == situation_answer(profile_updates(text, entities, today), text)):
         return "faq"  # the page answers the visitor's situation itself: "... does my free membership continue?"
     if intent == "ask_personal" and is_general(text, entities) and faq_confidence >= FAQ_ANSWER_CONFIDENCE:
         return "faq"

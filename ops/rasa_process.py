@@ -3,8 +3,9 @@
 
 supervisord opens the Rasa port itself ([fcgi-program:rasa] in supervisord.conf) and
 hands the socket to each Rasa process it starts as file descriptor 0. When the process
-dies, the port stays open: a message sent while the new process loads the model waits in
-the socket's queue and is answered once it serves, instead of being refused.
+dies, supervisord closes the port only until it starts the next one (0.2 s after a kill -9
+in tests/ops/test_supervision.py): a message sent while the new process loads the model
+waits in the socket's queue and is answered once it serves, instead of being refused.
 
     python -m ops.rasa_process run --endpoints ... --port 5005   # as `python -m speedups run ...`
 """
